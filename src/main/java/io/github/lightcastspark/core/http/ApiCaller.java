@@ -1,0 +1,129 @@
+package io.github.lightcastspark.core.http;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends one logical request until it succeeds or fails for good. Every attempt waits for the task's throttle and is
+ * counted. A 429 waits for the server's {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 and I/O
+ * errors back off exponentially with jitter; both are bounded by {@link RetryPolicy#maxRetries()}. Any other status
+ * fails at once with the API's error code and message.
+ */
+public final class ApiCaller {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
+  private static final Set<Integer> TRANSIENT = Set.of(500, 502, 503, 504);
+
+  private final CloseableHttpClient client;
+  private final RetryPolicy policy;
+  private final RequestThrottle throttle;
+  private final RequestCounters counters;
+
+  /**
+   * @param client the pooled client
+   * @param policy how often and how long to retry
+   * @param throttle this task's pacing
+   * @param counters where attempts, retries and waits are counted
+   */
+  public ApiCaller(CloseableHttpClient client, RetryPolicy policy, RequestThrottle throttle, RequestCounters counters) {
+    this.client = client;
+    this.policy = policy;
+    this.throttle = throttle;
+    this.counters = counters;
+  }
+
+  /**
+   * @param options supply the timeout and the retry budget
+   * @param rate requests per second this caller may send
+   * @param counters where attempts, retries and waits are counted
+   * @return a caller on the JVM's shared HTTP client
+   */
+  public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, double rate,
+      RequestCounters counters) {
+    return new ApiCaller(SharedHttpClients.forTimeout(options.requestTimeout()), RetryPolicy.of(options.maxRetries()),
+        new RequestThrottle(rate), counters);
+  }
+
+  /**
+   * @param request builds a fresh request per attempt
+   * @param description names the request in logs and errors (dataset, codes, region; never credentials)
+   * @return the 2xx response
+   * @throws ApiException when the API refuses the request or the retries run out
+   */
+  public ApiResponse call(Supplier<ClassicHttpRequest> request, String description) {
+    String lastFailure = null;
+    for (int attempt = 0; ; attempt++) {
+      counters.addThrottleWait(throttle.acquire());
+      counters.countRequest();
+      Outcome outcome;
+      try {
+        outcome = client.execute(request.get(), response -> new Outcome(response.getCode(),
+            response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
+            headers(response.getHeaders())));
+      } catch (IOException e) {
+        lastFailure = "I/O error " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (attempt >= policy.maxRetries()) {
+          throw new ApiException(description, 0, null, gaveUp(attempt, lastFailure), e);
+        }
+        retry(description, lastFailure, policy.backoff(attempt + 1));
+        continue;
+      }
+      if (outcome.status >= 200 && outcome.status < 300) {
+        return new ApiResponse(outcome.status, outcome.body, outcome.headers);
+      }
+      ApiError error = ApiError.parse(outcome.body);
+      boolean rateLimited = outcome.status == 429;
+      if (rateLimited) {
+        counters.countRateLimited();
+      }
+      if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
+        throw new ApiException(description, outcome.status, error.code(), String.valueOf(error.message()), null);
+      }
+      lastFailure = "HTTP " + outcome.status + " " + error;
+      if (attempt >= policy.maxRetries()) {
+        throw new ApiException(description, outcome.status, error.code(), gaveUp(attempt, lastFailure), null);
+      }
+      Duration wait = rateLimited
+          ? policy.afterRateLimit(outcome.headers.get("retry-after"), outcome.headers.get("x-ratelimit-reset"),
+              attempt + 1, System.currentTimeMillis())
+          : policy.backoff(attempt + 1);
+      retry(description, lastFailure, wait);
+    }
+  }
+
+  private void retry(String description, String failure, Duration wait) {
+    counters.countRetry();
+    LOG.debug("Retrying {} in {} ms after {}", description, wait.toMillis(), failure);
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e);
+    }
+  }
+
+  private static String gaveUp(int attempt, String lastFailure) {
+    return "gave up after " + (attempt + 1) + " attempts; the last one got " + lastFailure;
+  }
+
+  private static Map<String, String> headers(Header[] headers) {
+    Map<String, String> map = new HashMap<>();
+    for (Header h : headers) {
+      map.put(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+    }
+    return map;
+  }
+
+  private record Outcome(int status, byte[] body, Map<String, String> headers) {
+  }
+}

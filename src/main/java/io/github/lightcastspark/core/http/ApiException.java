@@ -1,0 +1,37 @@
+package io.github.lightcastspark.core.http;
+
+/**
+ * A request that failed for good: a refusal by the API (4xx), or a retryable failure that outlasted its retries. The
+ * message names the request (dataset, codes, region), the HTTP status, and the API's error code and message; it
+ * never holds a credential.
+ */
+public final class ApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String errorCode;
+
+  /**
+   * @param request what was asked, for the message
+   * @param status the last HTTP status, or 0 when no response arrived
+   * @param errorCode the API's error code, or null
+   * @param detail the rest of the explanation
+   * @param cause the underlying I/O or parse failure, or null
+   */
+  public ApiException(String request, int status, String errorCode, String detail, Throwable cause) {
+    super("Lightcast request failed for " + request + ": " + (status > 0 ? "HTTP " + status + " " : "")
+        + (errorCode == null ? "" : errorCode + ": ") + detail, cause);
+    this.status = status;
+    this.errorCode = errorCode;
+  }
+
+  /** @return the last HTTP status, or 0 when no response arrived */
+  public int status() {
+    return status;
+  }
+
+  /** @return the API's error code, or null */
+  public String errorCode() {
+    return errorCode;
+  }
+}

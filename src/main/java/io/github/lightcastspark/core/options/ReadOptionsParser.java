@@ -1,0 +1,328 @@
+package io.github.lightcastspark.core.options;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the user's options, the session's {@code spark.lightcast.*} conf and the environment into {@link ReadOptions},
+ * checking every value once, on the driver, with messages that name the option, the bad value and what is valid.
+ * Secret values are never echoed.
+ */
+public final class ReadOptionsParser {
+  /** Environment variable read when no {@code platformKey} option or conf is set. */
+  public static final String ENV_PLATFORM_KEY = "LIGHTCAST_PLATFORM_KEY";
+  /** Environment variable read when no {@code customerKey} option or conf is set. */
+  public static final String ENV_CUSTOMER_KEY = "LIGHTCAST_CUSTOMER_KEY";
+
+  private static final Set<String> SPARK_PATH_KEYS = Set.of("path", "paths");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+  private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+  private static final int MAX_RETRIES_LIMIT = 20;
+
+  private final Map<ReadOption, String> values = new EnumMap<>(ReadOption.class);
+  private final Map<ReadOption, String> origins = new EnumMap<>(ReadOption.class);
+  private String path;
+
+  private ReadOptionsParser() {
+  }
+
+  /**
+   * @param options the options of the read, as given (names in any case)
+   * @param sparkConf the session's Spark conf entries (only {@code spark.lightcast.*} ones are used)
+   * @param env the process environment
+   * @return the validated options
+   * @throws LightcastOptionException when any value is missing or invalid
+   */
+  public static ReadOptions parse(Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
+    ReadOptionsParser parser = new ReadOptionsParser();
+    parser.collect(options, sparkConf, env);
+    return parser.build();
+  }
+
+  private void collect(Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
+    put(ReadOption.PLATFORM_KEY, env.get(ENV_PLATFORM_KEY), "environment variable " + ENV_PLATFORM_KEY);
+    put(ReadOption.CUSTOMER_KEY, env.get(ENV_CUSTOMER_KEY), "environment variable " + ENV_CUSTOMER_KEY);
+    sparkConf.forEach((key, value) -> {
+      if (key.toLowerCase(Locale.ROOT).startsWith(ReadOption.SPARK_CONF_PREFIX)) {
+        ReadOption.fromKey(key.substring(ReadOption.SPARK_CONF_PREFIX.length()))
+            .ifPresent(o -> put(o, value, "Spark conf " + key));
+      }
+    });
+    options.forEach((key, value) -> {
+      if (SPARK_PATH_KEYS.contains(key.toLowerCase(Locale.ROOT))) {
+        path = value;
+        return;
+      }
+      ReadOption option = ReadOption.fromKey(key).orElseThrow(() -> new LightcastOptionException(
+          "Unknown option '" + key + "'. Valid options: " + ReadOption.validKeys() + "."));
+      put(option, value, "option " + option.key());
+    });
+  }
+
+  private void put(ReadOption option, String value, String origin) {
+    if (value != null) {
+      values.put(option, value.strip());
+      origins.put(option, origin);
+    }
+  }
+
+  private ReadOptions build() {
+    Dataset dataset = dataset();
+    Environment environment = environment();
+    Secret platformKey = Secret.ofNullable(values.get(ReadOption.PLATFORM_KEY));
+    if (platformKey == null) {
+      throw new LightcastOptionException("Missing platform key: set option platformKey, Spark conf "
+          + ReadOption.SPARK_CONF_PREFIX + "platformKey or environment variable " + ENV_PLATFORM_KEY + ".");
+    }
+    Secret customerKey = Secret.ofNullable(values.get(ReadOption.CUSTOMER_KEY));
+    if (customerKey == null && environment.customerKeyRequired()) {
+      throw new LightcastOptionException("Missing customer key: the production environment requires one; set option"
+          + " customerKey, Spark conf " + ReadOption.SPARK_CONF_PREFIX + "customerKey or environment variable "
+          + ENV_CUSTOMER_KEY + " (or option environment=testing for the testing environment).");
+    }
+    RegionType regionType = regionType();
+    return new ReadOptions(
+        dataset,
+        platformKey,
+        customerKey,
+        header(ReadOption.CUSTOMER_KEY_HEADER, "X-Customer-Key"),
+        environment,
+        baseUrl(environment),
+        codes(dataset),
+        regionType,
+        regionCodes(regionType),
+        bool(ReadOption.INCLUDE_SKILLS),
+        bool(ReadOption.FALLBACK_TO_STATE),
+        header(ReadOption.FALLBACK_TO_STATE_FIELD, "fallbackToState"),
+        rateLimit(),
+        maxRetries(),
+        requestTimeout(),
+        maxPartitions());
+  }
+
+  private Dataset dataset() {
+    return resolveDataset(values.get(ReadOption.DATASET), path);
+  }
+
+  /**
+   * The one rule for naming the dataset, shared with schema resolution.
+   *
+   * @param byOption the {@code dataset} option, or null
+   * @param path the argument of {@code load(...)}, or null
+   * @return the dataset named
+   * @throws LightcastOptionException when none, two different or an unknown dataset is named
+   */
+  public static Dataset resolveDataset(String byOption, String path) {
+    if (byOption != null && path != null && !byOption.strip().equalsIgnoreCase(path.strip())) {
+      throw new LightcastOptionException("Option dataset is '" + byOption + "' but load() was given '" + path
+          + "'; give the dataset once. Valid datasets: " + Dataset.validValues() + ".");
+    }
+    String name = byOption != null ? byOption : path;
+    if (name == null || name.isBlank()) {
+      throw new LightcastOptionException("Missing dataset: use load(\"<dataset>\") or option dataset. Valid datasets: "
+          + Dataset.validValues() + ".");
+    }
+    return Dataset.fromOptionValue(name).orElseThrow(() -> new LightcastOptionException(
+        "Unknown dataset '" + name + "'. Valid datasets: " + Dataset.validValues() + "."));
+  }
+
+  private Environment environment() {
+    String value = values.get(ReadOption.ENVIRONMENT);
+    if (value == null) {
+      return Environment.PRODUCTION;
+    }
+    try {
+      return Environment.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw invalid(ReadOption.ENVIRONMENT, value, "valid values are " + Environment.validValues());
+    }
+  }
+
+  private String baseUrl(Environment environment) {
+    String value = values.get(ReadOption.BASE_URL);
+    if (value == null) {
+      return environment.baseUrl();
+    }
+    try {
+      URI uri = URI.create(value);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+          || uri.getQuery() != null) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      throw invalid(ReadOption.BASE_URL, value,
+          "expected an http(s) URL of the API root with its version prefix, such as http://127.0.0.1:8787/v1");
+    }
+    return value.replaceAll("/+$", "");
+  }
+
+  private List<String> codes(Dataset dataset) {
+    List<String> result = null;
+    for (CodeKind kind : CodeKind.values()) {
+      ReadOption option = ReadOption.fromKey(kind.optionName()).orElseThrow();
+      String value = values.get(option);
+      if (value == null) {
+        continue;
+      }
+      if (dataset.codeKind().orElse(null) != kind) {
+        throw new LightcastOptionException("Option " + option.key() + " does not apply to dataset "
+            + dataset.optionValue() + dataset.codeKind().map(k -> "; use " + k.optionName()).orElse("") + ".");
+      }
+      TreeSet<String> codes = new TreeSet<>();
+      for (String code : split(option, value)) {
+        if (!kind.isValid(code)) {
+          throw invalid(option, code, "codes are " + kind.format());
+        }
+        codes.add(code);
+      }
+      result = new ArrayList<>(codes);
+    }
+    return result;
+  }
+
+  private RegionType regionType() {
+    String value = values.get(ReadOption.REGION_TYPE);
+    if (value == null) {
+      return null;
+    }
+    return RegionType.fromApiName(value).orElseThrow(() ->
+        invalid(ReadOption.REGION_TYPE, value, "valid values are " + RegionType.validValues()));
+  }
+
+  private List<String> regionCodes(RegionType regionType) {
+    String value = values.get(ReadOption.REGION_CODES);
+    if (value == null) {
+      return null;
+    }
+    String source = origins.get(ReadOption.REGION_CODES);
+    TreeSet<String> codes = new TreeSet<>();
+    for (String raw : split(ReadOption.REGION_CODES, value)) {
+      String code = RegionCodes.canonicalFromOption(raw, source);
+      RegionType type = RegionCodes.typeOf(code);
+      if (regionType != null && regionType != type) {
+        throw invalid(ReadOption.REGION_CODES, raw, "it is a " + type.apiName() + " code but option regionType is "
+            + regionType.apiName() + (regionType == RegionType.NATIONAL ? ", which takes no region codes" : ""));
+      }
+      codes.add(code);
+    }
+    return new ArrayList<>(codes);
+  }
+
+  private List<String> split(ReadOption option, String value) {
+    List<String> parts = new ArrayList<>();
+    for (String part : value.split(",")) {
+      if (!part.isBlank()) {
+        parts.add(part.strip());
+      }
+    }
+    if (parts.isEmpty()) {
+      throw invalid(option, value, "expected a comma-separated, non-empty list");
+    }
+    return parts;
+  }
+
+  private boolean bool(ReadOption option) {
+    String value = values.get(option);
+    if (value == null) {
+      return false;
+    }
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw invalid(option, value, "valid values are true, false");
+  }
+
+  private String header(ReadOption option, String defaultValue) {
+    String value = values.get(option);
+    if (value == null) {
+      return defaultValue;
+    }
+    if (!value.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+      throw invalid(option, value, "expected a name of letters, digits, '-' and '_'");
+    }
+    return value;
+  }
+
+  private double rateLimit() {
+    String value = values.get(ReadOption.RATE_LIMIT);
+    if (value == null) {
+      return 5.0;
+    }
+    try {
+      double rate = Double.parseDouble(value);
+      if (rate > 0 && rate <= 10_000 && Double.isFinite(rate)) {
+        return rate;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the valid range
+    }
+    throw invalid(ReadOption.RATE_LIMIT, value, "expected requests per second, a number greater than 0 and at most"
+        + " 10000");
+  }
+
+  private int maxRetries() {
+    return intInRange(ReadOption.MAX_RETRIES, 5, 0, MAX_RETRIES_LIMIT);
+  }
+
+  private Integer maxPartitions() {
+    return values.containsKey(ReadOption.MAX_PARTITIONS)
+        ? intInRange(ReadOption.MAX_PARTITIONS, 1, 1, 100_000) : null;
+  }
+
+  private int intInRange(ReadOption option, int defaultValue, int min, int max) {
+    String value = values.get(option);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the valid range
+    }
+    throw invalid(option, value, "expected a whole number from " + min + " to " + max);
+  }
+
+  private Duration requestTimeout() {
+    String value = values.get(ReadOption.REQUEST_TIMEOUT);
+    if (value == null) {
+      return Duration.ofSeconds(30);
+    }
+    Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+    if (m.matches()) {
+      double amount = Double.parseDouble(m.group(1));
+      String unit = m.group(2) == null ? "s" : m.group(2);
+      long millis = (long) (amount * switch (unit) {
+        case "ms" -> 1;
+        case "m" -> 60_000;
+        default -> 1_000;
+      });
+      Duration timeout = Duration.ofMillis(millis);
+      if (!timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0) {
+        return timeout;
+      }
+    }
+    throw invalid(ReadOption.REQUEST_TIMEOUT, value, "expected a duration above 0 and at most 10m, such as 30s,"
+        + " 500ms or 2m (a bare number means seconds)");
+  }
+
+  private LightcastOptionException invalid(ReadOption option, String value, String why) {
+    String origin = origins.getOrDefault(option, "option " + option.key());
+    return new LightcastOptionException(capitalize(origin) + " has invalid value '" + value + "': " + why + ".");
+  }
+
+  private static String capitalize(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

@@ -1,0 +1,145 @@
+package io.github.lightcastspark.core.plan;
+
+import io.github.lightcastspark.core.options.CodeKind;
+import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.options.LightcastOptionException;
+import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.options.RegionCodes;
+import io.github.lightcastspark.core.options.RegionType;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns options and pushed filters into the API requests a query needs: codes × regions, at most
+ * {@value #MAX_CODES_PER_REQUEST} codes and one region per request, in a deterministic order (regions, then code
+ * batches). Codes and regions given both by option and by filter are intersected; an empty intersection plans no
+ * request at all.
+ */
+public final class RequestPlanner {
+  /** The API's limit on codes per request. */
+  public static final int MAX_CODES_PER_REQUEST = 25;
+
+  private final ReadOptions options;
+  private final PushedKeys keys;
+  private final RegionCatalog catalog;
+
+  /**
+   * @param options the read's options
+   * @param keys the filters pushed to the API, already validated by {@link #validateFilterValues}
+   * @param catalog lists every region of a type, consulted only when a type is given without codes
+   */
+  public RequestPlanner(ReadOptions options, PushedKeys keys, RegionCatalog catalog) {
+    this.options = options;
+    this.keys = keys;
+    this.catalog = catalog;
+  }
+
+  /**
+   * Checks filter values on a request-key column with the same rules as the options, so that a malformed value is a
+   * clear error rather than an empty result.
+   *
+   * @throws LightcastOptionException naming the column, the value and what is valid
+   */
+  public static void validateFilterValues(Dataset dataset, String column, Set<String> values) {
+    String source = "Filter on column " + column;
+    for (String value : values) {
+      if (column.equals(KeyColumns.REGION_TYPE)) {
+        if (RegionType.fromApiName(value).filter(t -> t.apiName().equals(value)).isEmpty()) {
+          throw new LightcastOptionException(source + " has invalid value '" + value + "': valid values are "
+              + RegionType.validValues() + ".");
+        }
+      } else if (column.equals(KeyColumns.REGION_CODE)) {
+        RegionCodes.canonical(value, source);
+      } else {
+        CodeKind kind = dataset.codeKind().filter(k -> k.column().equals(column)).orElseThrow();
+        if (!kind.isValid(value)) {
+          throw new LightcastOptionException(source + " has invalid value '" + value + "': codes are "
+              + kind.format() + ".");
+        }
+      }
+    }
+  }
+
+  /** @return the requests, in a deterministic order; empty when the filters contradict each other or the options */
+  public List<ApiRequest> plan() {
+    if (options.dataset() == Dataset.REGIONS) {
+      return planRegionList();
+    }
+    List<String> codes = codes();
+    List<ApiRequest> requests = new ArrayList<>();
+    for (Region region : regions()) {
+      for (int from = 0; from < codes.size(); from += MAX_CODES_PER_REQUEST) {
+        List<String> batch = codes.subList(from, Math.min(codes.size(), from + MAX_CODES_PER_REQUEST));
+        requests.add(new ApiRequest(options.dataset(), batch, region));
+      }
+    }
+    return requests;
+  }
+
+  private List<ApiRequest> planRegionList() {
+    Optional<Set<RegionType>> types = constrainedTypes();
+    if (types.isEmpty()) {
+      return List.of(new ApiRequest(Dataset.REGIONS, List.of(), null));
+    }
+    return types.get().stream().map(t -> new ApiRequest(Dataset.REGIONS, List.of(), new Region(t, null))).toList();
+  }
+
+  private List<String> codes() {
+    CodeKind kind = options.dataset().codeKind().orElseThrow();
+    Optional<Set<String>> byFilter = keys.allowed(kind.column());
+    if (options.optionCodes().isEmpty() && byFilter.isEmpty()) {
+      throw new LightcastOptionException("Dataset " + options.dataset().optionValue() + " needs " + kind.column()
+          + " codes: set option " + kind.optionName() + " (comma-separated, " + kind.format() + ") or filter with "
+          + kind.column() + " = '...' or " + kind.column() + " IN (...).");
+    }
+    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes())));
+    options.optionCodes().ifPresent(codes::retainAll);
+    return new ArrayList<>(codes);
+  }
+
+  private List<Region> regions() {
+    Optional<Set<String>> codeConstraint = regionCodes();
+    Set<RegionType> types = constrainedTypes().orElseGet(() -> codeConstraint
+        .map(codes -> codes.stream().map(RegionCodes::typeOf).collect(() -> EnumSet.noneOf(RegionType.class),
+            Set::add, Set::addAll))
+        .orElse(EnumSet.of(RegionType.NATIONAL)));
+    TreeSet<Region> regions = new TreeSet<>();
+    for (RegionType type : types) {
+      if (type == RegionType.NATIONAL) {
+        if (codeConstraint.isEmpty()) {
+          regions.add(Region.NATIONAL);
+        }
+      } else if (codeConstraint.isPresent()) {
+        codeConstraint.get().stream().filter(c -> RegionCodes.typeOf(c) == type).map(Region::of).forEach(regions::add);
+      } else {
+        catalog.codes(type).stream().map(Region::of).forEach(regions::add);
+      }
+    }
+    return new ArrayList<>(regions);
+  }
+
+  private Optional<Set<RegionType>> constrainedTypes() {
+    Optional<Set<String>> byFilter = keys.allowed(KeyColumns.REGION_TYPE);
+    if (options.optionRegionType().isEmpty() && byFilter.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<RegionType> types = EnumSet.allOf(RegionType.class);
+    options.optionRegionType().ifPresent(t -> types.retainAll(EnumSet.of(t)));
+    byFilter.ifPresent(names -> types.removeIf(t -> !names.contains(t.apiName())));
+    return Optional.of(types);
+  }
+
+  private Optional<Set<String>> regionCodes() {
+    Optional<Set<String>> byFilter = keys.allowed(KeyColumns.REGION_CODE);
+    if (options.optionRegionCodes().isEmpty() && byFilter.isEmpty()) {
+      return Optional.empty();
+    }
+    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.regionCodes())));
+    options.optionRegionCodes().ifPresent(codes::retainAll);
+    return Optional.of(codes);
+  }
+}

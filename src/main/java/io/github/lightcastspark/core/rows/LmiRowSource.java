@@ -1,0 +1,65 @@
+package io.github.lightcastspark.core.rows;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.http.LmiClient;
+import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a planned request with the dataset's rows. When a by-CIP response to several codes does not say which
+ * code matched which occupation, pairing them would be a guess, so the request is asked again one code at a time;
+ * the API is then remembered (per JVM) as one that needs this, so later requests go one code at a time at once
+ * instead of paying twice, and the log says so once.
+ */
+public final class LmiRowSource {
+  private static final Logger LOG = LoggerFactory.getLogger(LmiRowSource.class);
+  private static final Set<String> APIS_WITHOUT_CIP_ATTRIBUTION = ConcurrentHashMap.newKeySet();
+
+  private final LmiClient client;
+  private final String apiRoot;
+  private final List<String> fields;
+
+  /**
+   * @param client sends the requests
+   * @param apiRoot identifies the API, for the attribution memo
+   * @param fields the sparse fieldset of every occupation request
+   */
+  public LmiRowSource(LmiClient client, String apiRoot, List<String> fields) {
+    this.client = client;
+    this.apiRoot = apiRoot;
+    this.fields = List.copyOf(fields);
+  }
+
+  /** @return the rows answering {@code request}, each a JSON object keyed by column name */
+  public List<ObjectNode> rows(ApiRequest request) {
+    if (request.dataset() == Dataset.REGIONS) {
+      return RegionRows.of(client.regions(request.region() == null ? null : request.region().type()));
+    }
+    boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP && request.codes().size() > 1
+        && APIS_WITHOUT_CIP_ATTRIBUTION.contains(apiRoot);
+    if (!splitUpFront) {
+      Optional<List<ObjectNode>> rows = OccupationRows.of(request, client.fetch(request, fields));
+      if (rows.isPresent()) {
+        return rows.get();
+      }
+      if (APIS_WITHOUT_CIP_ATTRIBUTION.add(apiRoot)) {
+        LOG.warn("The by-cip response for {} does not say which CIP code matched each occupation; asking again one"
+            + " CIP code per request, and doing so from the start for later requests to this API in this JVM.",
+            request);
+      }
+    }
+    List<ObjectNode> rows = new ArrayList<>();
+    for (String code : request.codes()) {
+      ApiRequest single = new ApiRequest(request.dataset(), List.of(code), request.region());
+      rows.addAll(OccupationRows.of(single, client.fetch(single, fields)).orElseThrow());
+    }
+    return rows;
+  }
+}

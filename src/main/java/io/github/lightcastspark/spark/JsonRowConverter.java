@@ -1,0 +1,104 @@
+package io.github.lightcastspark.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+
+/**
+ * Writes a parsed JSON object straight into Spark's internal row format, driven by the (possibly pruned) read schema:
+ * fields the schema does not name are skipped, missing or null ones become null, and a value of the wrong JSON type
+ * is an error naming the field rather than a silent null.
+ */
+public final class JsonRowConverter implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final StructType schema;
+
+  /** @param schema the columns to produce, nested structs possibly pruned */
+  public JsonRowConverter(StructType schema) {
+    this.schema = schema;
+  }
+
+  /** @return the row for {@code object} */
+  public InternalRow convert(JsonNode object) {
+    return struct(object, schema, "");
+  }
+
+  private static InternalRow struct(JsonNode object, StructType type, String path) {
+    StructField[] fields = type.fields();
+    Object[] values = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      values[i] = value(object.get(fields[i].name()), fields[i].dataType(), path + fields[i].name());
+    }
+    return new GenericInternalRow(values);
+  }
+
+  private static Object value(JsonNode node, DataType type, String path) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (type instanceof StringType) {
+      return UTF8String.fromString(node.isValueNode() ? node.asText() : node.toString());
+    }
+    if (type instanceof DoubleType) {
+      return number(node, path).doubleValue();
+    }
+    if (type instanceof LongType) {
+      return number(node, path).longValue();
+    }
+    if (type instanceof IntegerType) {
+      return number(node, path).intValue();
+    }
+    if (type instanceof BooleanType) {
+      require(node.isBoolean(), node, path, "a boolean");
+      return node.booleanValue();
+    }
+    if (type instanceof StructType struct) {
+      require(node.isObject(), node, path, "an object");
+      return struct(node, struct, path + ".");
+    }
+    if (type instanceof ArrayType array) {
+      require(node.isArray(), node, path, "an array");
+      Object[] elements = new Object[node.size()];
+      for (int i = 0; i < elements.length; i++) {
+        elements[i] = value(node.get(i), array.elementType(), path + "[" + i + "]");
+      }
+      return new GenericArrayData(elements);
+    }
+    throw new IllegalStateException("No JSON conversion for " + type + " at " + path);
+  }
+
+  private static Number number(JsonNode node, String path) {
+    if (node.isNumber()) {
+      return node.numberValue();
+    }
+    if (node.isTextual()) {
+      try {
+        return Double.parseDouble(node.asText());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    require(false, node, path, "a number");
+    return null;
+  }
+
+  private static void require(boolean ok, JsonNode node, String path, String expected) {
+    if (!ok) {
+      throw new IllegalStateException("The API returned " + node.getNodeType() + " for field '" + path
+          + "', expected " + expected + ".");
+    }
+  }
+}

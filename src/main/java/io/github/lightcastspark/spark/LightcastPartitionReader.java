@@ -1,0 +1,65 @@
+package io.github.lightcastspark.spark;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.http.ApiCaller;
+import io.github.lightcastspark.core.http.LmiClient;
+import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.rows.LmiRowSource;
+import io.github.lightcastspark.spark.metrics.TaskMetrics;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads one partition: sends its requests one after another, as the rows of the previous one are consumed, at the
+ * task's share of the rate limit. A request that fails for good fails the task; it never yields an empty result.
+ */
+final class LightcastPartitionReader implements PartitionReader<InternalRow> {
+  private final Iterator<ApiRequest> requests;
+  private final LmiRowSource source;
+  private final JsonRowConverter converter;
+  private final RequestCounters counters = new RequestCounters();
+  private Iterator<ObjectNode> rows = Collections.emptyIterator();
+  private InternalRow current;
+
+  LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, double rate,
+      LightcastInputPartition partition) {
+    this.requests = partition.requests().iterator();
+    this.source = new LmiRowSource(new LmiClient(options, ApiCaller.of(options, rate, counters)), options.baseUrl(),
+        fields);
+    this.converter = new JsonRowConverter(readSchema);
+  }
+
+  @Override
+  public boolean next() {
+    while (!rows.hasNext()) {
+      if (!requests.hasNext()) {
+        return false;
+      }
+      rows = source.rows(requests.next()).iterator();
+    }
+    current = converter.convert(rows.next());
+    return true;
+  }
+
+  @Override
+  public InternalRow get() {
+    return current;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return TaskMetrics.values(counters);
+  }
+
+  @Override
+  public void close() {
+    // The HTTP client is shared by the JVM's tasks and outlives this reader.
+  }
+}

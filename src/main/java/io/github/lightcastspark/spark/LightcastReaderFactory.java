@@ -1,0 +1,34 @@
+package io.github.lightcastspark.spark;
+
+import io.github.lightcastspark.core.options.ReadOptions;
+import java.util.List;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
+
+/** Ships what every task needs to the executors and opens one reader per partition. */
+public final class LightcastReaderFactory implements PartitionReaderFactory {
+  private static final long serialVersionUID = 1L;
+
+  private final ReadOptions options;
+  private final List<String> fields;
+  private final StructType readSchema;
+  private final double perTaskRate;
+
+  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, double perTaskRate) {
+    this.options = options;
+    this.fields = List.copyOf(fields);
+    this.readSchema = readSchema;
+    this.perTaskRate = perTaskRate;
+  }
+
+  @Override
+  public PartitionReader<InternalRow> createReader(InputPartition partition) {
+    if (!(partition instanceof LightcastInputPartition p)) {
+      throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
+    }
+    return new LightcastPartitionReader(options, fields, readSchema, perTaskRate, p);
+  }
+}

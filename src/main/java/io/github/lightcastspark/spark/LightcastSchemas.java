@@ -1,0 +1,64 @@
+package io.github.lightcastspark.spark;
+
+import io.github.lightcastspark.core.options.Dataset;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The fixed schema of each dataset, documented in {@code docs/datasets.md}; reading it never calls the API. */
+public final class LightcastSchemas {
+  /** API warnings about a row: {@code MSA_TO_STATE_PROJECTION_FALLBACK}, {@code INVALID_CIP_CODE}, … */
+  public static final StructType WARNING = new StructType()
+      .add("code", DataTypes.StringType)
+      .add("message", DataTypes.StringType)
+      .add("socCode", DataTypes.StringType)
+      .add("cipCode", DataTypes.StringType);
+
+  /** The occupation's labour-market figures for the requested region. */
+  public static final StructType LABOR_MARKET_DATA = new StructType()
+      .add("medianAnnualSalary", DataTypes.DoubleType)
+      .add("totalEmployment", DataTypes.LongType)
+      .add("forecastedEmploymentGrowth", DataTypes.DoubleType)
+      .add("averageAnnualOpenings", DataTypes.DoubleType)
+      .add("typicalDegreeLevel", DataTypes.StringType)
+      .add("demand", new StructType()
+          .add("score", DataTypes.IntegerType)
+          .add("factors", DataTypes.createArrayType(DataTypes.StringType)));
+
+  /** Skills the occupation requires; null unless {@code includeSkills} is true. */
+  public static final StructType SKILL_REQUIREMENTS = new StructType()
+      .add("coreSkills", DataTypes.createArrayType(new StructType()
+          .add("mslSkillId", DataTypes.StringType)
+          .add("mslSkillName", DataTypes.StringType)
+          .add("level", DataTypes.IntegerType)));
+
+  private LightcastSchemas() {
+  }
+
+  /** @return the schema of {@code dataset}: request keys first, then the API's fields, then {@code warnings} */
+  public static StructType of(Dataset dataset) {
+    return switch (dataset) {
+      case OCCUPATIONS -> occupation(new StructType()
+          .add("socCode", DataTypes.StringType, false)
+          .add("regionType", DataTypes.StringType, false)
+          .add("regionCode", DataTypes.StringType));
+      case OCCUPATIONS_BY_CIP -> occupation(new StructType()
+          .add("cipCode", DataTypes.StringType, false)
+          .add("regionType", DataTypes.StringType, false)
+          .add("regionCode", DataTypes.StringType)
+          .add("socCode", DataTypes.StringType));
+      case REGIONS -> new StructType()
+          .add("regionType", DataTypes.StringType, false)
+          .add("regionCode", DataTypes.StringType)
+          .add("name", DataTypes.StringType)
+          .add("stateCodes", DataTypes.createArrayType(DataTypes.StringType));
+    };
+  }
+
+  private static StructType occupation(StructType keys) {
+    return keys
+        .add("name", DataTypes.StringType)
+        .add("laborMarketData", LABOR_MARKET_DATA)
+        .add("skillRequirements", SKILL_REQUIREMENTS)
+        .add("warnings", DataTypes.createArrayType(WARNING));
+  }
+}

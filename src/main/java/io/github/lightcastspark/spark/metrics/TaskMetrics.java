@@ -1,0 +1,40 @@
+package io.github.lightcastspark.spark.metrics;
+
+import io.github.lightcastspark.core.http.RequestCounters;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+
+/** The connector's metrics: the driver-side declarations and one task's current values. */
+public final class TaskMetrics {
+  private TaskMetrics() {
+  }
+
+  /** @return the metrics a scan declares */
+  public static CustomMetric[] supported() {
+    return new CustomMetric[] {
+        new RequestsMetric(), new RetriesMetric(), new RateLimitedMetric(), new ThrottleWaitMetric()};
+  }
+
+  /** @return the task's values of the metrics {@link #supported()} declares */
+  public static CustomTaskMetric[] values(RequestCounters counters) {
+    return new CustomTaskMetric[] {
+        value(RequestsMetric.NAME, counters.requests()),
+        value(RetriesMetric.NAME, counters.retries()),
+        value(RateLimitedMetric.NAME, counters.rateLimited()),
+        value(ThrottleWaitMetric.NAME, counters.throttleWaitMillis())};
+  }
+
+  private static CustomTaskMetric value(String name, long value) {
+    return new CustomTaskMetric() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public long value() {
+        return value;
+      }
+    };
+  }
+}
