@@ -16,11 +16,12 @@ import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.In;
+import org.apache.spark.sql.sources.IsNotNull;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Pushes {@code =} and {@code IN} filters on request-key columns into the requests, where the API answers them
- * exactly, so Spark does not check them again; every other filter is left to Spark. Prunes columns into the API's
+ * Pushes {@code =}, {@code IN} and {@code IS NOT NULL} filters on request-key columns into the requests, where the
+ * API answers them exactly, so Spark does not check them again; every other filter is left to Spark. Prunes columns into the API's
  * sparse fieldset.
  */
 public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDownFilters,
@@ -45,6 +46,11 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   public Filter[] pushFilters(Filter[] filters) {
     List<Filter> residual = new ArrayList<>();
     for (Filter filter : filters) {
+      if (filter instanceof IsNotNull notNull && pushable.contains(notNull.attribute())) {
+        keys = keys.andNotNull(notNull.attribute());
+        pushed.add(filter);
+        continue;
+      }
       Optional<KeyFilter> key = KeyFilter.of(filter).filter(k -> pushable.contains(k.column()));
       if (key.isPresent()) {
         RequestPlanner.validateFilterValues(options.dataset(), key.get().column(), key.get().values());

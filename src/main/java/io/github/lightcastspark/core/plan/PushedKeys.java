@@ -17,12 +17,14 @@ public final class PushedKeys implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** No pushed filters. */
-  public static final PushedKeys NONE = new PushedKeys(Map.of());
+  public static final PushedKeys NONE = new PushedKeys(Map.of(), Set.of());
 
   private final Map<String, Set<String>> allowed;
+  private final Set<String> notNull;
 
-  private PushedKeys(Map<String, Set<String>> allowed) {
+  private PushedKeys(Map<String, Set<String>> allowed, Set<String> notNull) {
     this.allowed = allowed;
+    this.notNull = notNull;
   }
 
   /** @return these keys, further restricted to {@code values} on {@code column} */
@@ -34,7 +36,19 @@ public final class PushedKeys implements Serializable {
       merged.retainAll(previous);
     }
     next.put(column, Collections.unmodifiableSet(merged));
-    return new PushedKeys(Collections.unmodifiableMap(next));
+    return new PushedKeys(Collections.unmodifiableMap(next), notNull);
+  }
+
+  /** @return these keys, further restricted to rows where {@code column} is not null */
+  public PushedKeys andNotNull(String column) {
+    TreeSet<String> next = new TreeSet<>(notNull);
+    next.add(column);
+    return new PushedKeys(allowed, Collections.unmodifiableSet(next));
+  }
+
+  /** @return whether a filter requires {@code column} to be non-null */
+  public boolean requiresNotNull(String column) {
+    return notNull.contains(column);
   }
 
   /** @return the values allowed on {@code column}, empty when no filter constrains it */
@@ -44,22 +58,22 @@ public final class PushedKeys implements Serializable {
 
   /** @return whether no filter was pushed */
   public boolean isEmpty() {
-    return allowed.isEmpty();
+    return allowed.isEmpty() && notNull.isEmpty();
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PushedKeys p && p.allowed.equals(allowed);
+    return other instanceof PushedKeys p && p.allowed.equals(allowed) && p.notNull.equals(notNull);
   }
 
   @Override
   public int hashCode() {
-    return allowed.hashCode();
+    return allowed.hashCode() * 31 + notNull.hashCode();
   }
 
-  /** @return the constraints as {@code column IN (values)}, for EXPLAIN */
+  /** @return the constraints as {@code {column=[values]} NOT NULL [columns]}, for EXPLAIN */
   @Override
   public String toString() {
-    return allowed.toString();
+    return allowed + (notNull.isEmpty() ? "" : " NOT NULL " + notNull);
   }
 }

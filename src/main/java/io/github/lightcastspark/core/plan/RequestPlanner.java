@@ -110,7 +110,7 @@ public final class RequestPlanner {
     TreeSet<Region> regions = new TreeSet<>();
     for (RegionType type : types) {
       if (type == RegionType.NATIONAL) {
-        if (codeConstraint.isEmpty()) {
+        if (codeConstraint.isEmpty() && !keys.requiresNotNull(KeyColumns.REGION_CODE)) {
           regions.add(Region.NATIONAL);
         }
       } else if (codeConstraint.isPresent()) {
