@@ -1,0 +1,105 @@
+package io.github.lightcastspark.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.http.ApiError;
+import io.github.lightcastspark.core.http.RetryPolicy;
+import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.Region;
+import io.github.lightcastspark.core.rows.OccupationRows;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Error bodies, server wait hints and the pairing of responses with rows, without HTTP. */
+class ResponseHandlingTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode json(String text) throws Exception {
+    return JSON.readTree(text.replace('\'', '"'));
+  }
+
+  @Test
+  void errorBodiesOfEveryEnvelopeAreRead() {
+    assertEquals(new ApiError("INVALID_INPUT", "bad region"), ApiError.parse(
+        "{\"object\":\"error\",\"error\":{\"code\":\"INVALID_INPUT\",\"message\":\"bad region\"}}"
+            .getBytes(StandardCharsets.UTF_8)));
+    assertEquals(new ApiError("Unauthorized", "Invalid or expired token"), ApiError.parse(
+        "{\"errors\":[{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"Invalid or expired token\"}]}"
+            .getBytes(StandardCharsets.UTF_8)));
+    assertEquals(new ApiError("invalid_scope", null), ApiError.parse("{\"error\":\"invalid_scope\"}"
+        .getBytes(StandardCharsets.UTF_8)));
+    assertEquals(new ApiError(null, "<html>Bad gateway</html>"), ApiError.parse("<html>Bad gateway</html>"
+        .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void serverWaitHintsAreHonouredWithBoundedJitter() {
+    RetryPolicy policy = RetryPolicy.of(5);
+    long now = 1_700_000_000_000L;
+    for (int i = 0; i < 50; i++) {
+      long afterRetryAfter = policy.afterRateLimit("2", null, 1, now).toMillis();
+      assertTrue(afterRetryAfter >= 2000 && afterRetryAfter <= 2500, String.valueOf(afterRetryAfter));
+      long afterReset = policy.afterRateLimit(null, String.valueOf(now / 1000 + 3), 1, now).toMillis();
+      assertTrue(afterReset >= 3000 && afterReset <= 3750, String.valueOf(afterReset));
+      long capped = policy.afterRateLimit("86400", null, 1, now).toMillis();
+      assertTrue(capped >= 30_000 && capped <= 37_500, String.valueOf(capped));
+      long zero = policy.afterRateLimit("0", null, 1, now).toMillis();
+      assertTrue(zero >= 0 && zero <= 100, String.valueOf(zero));
+      long backoff = policy.backoff(3).toMillis();
+      assertTrue(backoff >= 500 && backoff <= 1000, String.valueOf(backoff));
+    }
+    long date = policy.afterRateLimit("Tue, 14 Nov 2023 22:13:24 GMT", null, 1, 1_700_000_000_000L).toMillis();
+    assertTrue(date >= 4000 && date <= 5000, String.valueOf(date));
+    assertEquals(Duration.ofSeconds(30), new RetryPolicy(5, Duration.ofMillis(250), Duration.ofSeconds(30))
+        .maxDelay());
+  }
+
+  @Test
+  void warningsFindTheirRowsAndUnknownCodesKeepARow() throws Exception {
+    ApiRequest request = new ApiRequest(Dataset.OCCUPATIONS, List.of("15-1252", "29-1141", "99-9999"),
+        Region.of("41860"));
+    JsonNode response = json("{'data':{'matchedOccupations':["
+        + "{'socCode':'15-1252','name':'Software Developers','warnings':[{'code':'MSA_TO_STATE_PROJECTION_FALLBACK',"
+        + "'message':'m','socCode':'15-1252'}]},{'socCode':'29-1141','name':'Registered Nurses'}],"
+        + "'warnings':[{'code':'MSA_TO_STATE_PROJECTION_FALLBACK','message':'m','socCode':'15-1252'},"
+        + "{'code':'INVALID_SOC_CODE','message':'unknown','socCode':'99-9999'},{'code':'NOTICE','message':'all'}]}}");
+    List<ObjectNode> rows = OccupationRows.of(request, response).orElseThrow();
+    assertEquals(3, rows.size());
+    assertEquals(json("{'socCode':'15-1252','name':'Software Developers','warnings':["
+        + "{'code':'MSA_TO_STATE_PROJECTION_FALLBACK','message':'m','socCode':'15-1252'},"
+        + "{'code':'NOTICE','message':'all'}],'regionType':'msa','regionCode':'41860'}"), rows.get(0));
+    assertEquals(List.of("NOTICE"), rows.get(1).path("warnings").findValuesAsText("code"));
+    assertEquals("99-9999", rows.get(2).path("socCode").asText());
+    assertTrue(rows.get(2).path("name").isMissingNode());
+    assertEquals(List.of("INVALID_SOC_CODE", "NOTICE"), rows.get(2).path("warnings").findValuesAsText("code"));
+  }
+
+  @Test
+  void cipPairsComeFromAttributionOrFromASingleCodeNeverFromAGuess() throws Exception {
+    JsonNode attributed = json("{'data':{'matchedOccupations':[{'socCode':'15-1252','cipCodes':['11.0701']},"
+        + "{'socCode':'15-1211','cipCodes':['11.0101','11.0701']}],"
+        + "'warnings':[{'code':'INVALID_CIP_CODE','message':'x','cipCode':'99.9999'}]}}");
+    ApiRequest three = new ApiRequest(Dataset.OCCUPATIONS_BY_CIP, List.of("11.0101", "11.0701", "99.9999"),
+        Region.NATIONAL);
+    List<String> pairs = OccupationRows.of(three, attributed).orElseThrow().stream()
+        .map(r -> r.path("cipCode").asText() + ">" + r.path("socCode").asText()
+            + r.path("warnings").findValuesAsText("code")).toList();
+    assertEquals(List.of("11.0701>15-1252[]", "11.0101>15-1211[]", "11.0701>15-1211[]",
+        "99.9999>null[INVALID_CIP_CODE]"), pairs);
+    assertTrue(OccupationRows.of(three, attributed).orElseThrow().stream()
+        .noneMatch(r -> r.has("cipCodes")), "the attribution field is not a column");
+
+    JsonNode plain = json("{'data':{'matchedOccupations':[{'socCode':'15-1252'}]}}");
+    assertEquals(Optional.empty(), OccupationRows.of(three, plain));
+    ApiRequest one = new ApiRequest(Dataset.OCCUPATIONS_BY_CIP, List.of("11.0701"), Region.NATIONAL);
+    assertEquals("11.0701", OccupationRows.of(one, plain).orElseThrow().get(0).path("cipCode").asText());
+  }
+}
