@@ -1,0 +1,178 @@
+package io.github.lightcastspark.emulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/** How an emulator behaves: environment, accepted keys, rate limit, contract variants and data. Immutable. */
+public final class EmulatorConfig {
+  /** Whether the emulator plays the testing or the production environment. */
+  public enum Mode {
+    /** Customer key optional; platform keys start with {@code pk_test_}. */
+    TESTING,
+    /** Customer key required; platform keys start with {@code pk_live_}. */
+    PRODUCTION
+  }
+
+  private final int port;
+  private final Mode mode;
+  private final Set<String> platformKeys;
+  private final Set<String> customerKeys;
+  private final int lmiRateLimitRequests;
+  private final Duration lmiRateLimitWindow;
+  private final boolean cipAttribution;
+  private final boolean unknownCipAs404;
+  private final boolean quotaExceeded;
+  private final Path dataDir;
+
+  private EmulatorConfig(Builder b) {
+    port = b.port;
+    mode = b.mode;
+    platformKeys = b.platformKeys;
+    customerKeys = b.customerKeys;
+    lmiRateLimitRequests = b.lmiRateLimitRequests;
+    lmiRateLimitWindow = b.lmiRateLimitWindow;
+    cipAttribution = b.cipAttribution;
+    unknownCipAs404 = b.unknownCipAs404;
+    quotaExceeded = b.quotaExceeded;
+    dataDir = b.dataDir;
+  }
+
+  /** @return a builder with the contract's defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the contract's defaults: testing mode, any {@code pk_test_} key, 60 requests per 60 s, built-in data */
+  public static EmulatorConfig defaults() {
+    return builder().build();
+  }
+
+  /** @return the port, 0 for an ephemeral one */
+  public int port() {
+    return port;
+  }
+
+  /** @return the environment played */
+  public Mode mode() {
+    return mode;
+  }
+
+  /** @return whether {@code key} is an accepted platform key */
+  public boolean acceptsPlatformKey(String key) {
+    return platformKeys.isEmpty()
+        ? key.startsWith(mode == Mode.TESTING ? "pk_test_" : "pk_live_") : platformKeys.contains(key);
+  }
+
+  /** @return whether {@code key} is an accepted end-customer key */
+  public boolean acceptsCustomerKey(String key) {
+    return customerKeys.isEmpty() ? key.startsWith("ck_") : customerKeys.contains(key);
+  }
+
+  /** @return LMI bucket capacity */
+  public int lmiRateLimitRequests() {
+    return lmiRateLimitRequests;
+  }
+
+  /** @return the time in which the LMI bucket refills completely */
+  public Duration lmiRateLimitWindow() {
+    return lmiRateLimitWindow;
+  }
+
+  /** @return whether by-CIP occupations say which requested CIP codes matched them */
+  public boolean cipAttribution() {
+    return cipAttribution;
+  }
+
+  /** @return whether a by-CIP request whose codes are all unknown gets 404 {@code CIP_NOT_FOUND} */
+  public boolean unknownCipAs404() {
+    return unknownCipAs404;
+  }
+
+  /** @return whether every authenticated LMI request gets 403 {@code QUOTA_EXCEEDED} */
+  public boolean quotaExceeded() {
+    return quotaExceeded;
+  }
+
+  /** @return the public-data directory to load instead of the built-in data, or null */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Builds an {@link EmulatorConfig}. */
+  public static final class Builder {
+    private int port;
+    private Mode mode = Mode.TESTING;
+    private Set<String> platformKeys = Set.of();
+    private Set<String> customerKeys = Set.of();
+    private int lmiRateLimitRequests = 60;
+    private Duration lmiRateLimitWindow = Duration.ofSeconds(60);
+    private boolean cipAttribution = true;
+    private boolean unknownCipAs404;
+    private boolean quotaExceeded;
+    private Path dataDir;
+
+    private Builder() {
+    }
+
+    /** @return this builder, listening on {@code port} (0: ephemeral) */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** @return this builder, playing {@code mode} */
+    public Builder mode(Mode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /** @return this builder, accepting only these platform keys */
+    public Builder platformKeys(String... keys) {
+      this.platformKeys = Set.of(keys);
+      return this;
+    }
+
+    /** @return this builder, accepting only these customer keys */
+    public Builder customerKeys(String... keys) {
+      this.customerKeys = Set.of(keys);
+      return this;
+    }
+
+    /** @return this builder, with a token bucket of {@code requests} refilled continuously over {@code window} */
+    public Builder lmiRateLimit(int requests, Duration window) {
+      this.lmiRateLimitRequests = requests;
+      this.lmiRateLimitWindow = window;
+      return this;
+    }
+
+    /** @return this builder, with or without by-CIP attribution */
+    public Builder cipAttribution(boolean on) {
+      this.cipAttribution = on;
+      return this;
+    }
+
+    /** @return this builder, answering all-unknown CIP requests with 404 or with 200 and warnings */
+    public Builder unknownCipAs404(boolean on) {
+      this.unknownCipAs404 = on;
+      return this;
+    }
+
+    /** @return this builder, refusing every request with 403 {@code QUOTA_EXCEEDED} or not */
+    public Builder quotaExceeded(boolean on) {
+      this.quotaExceeded = on;
+      return this;
+    }
+
+    /** @return this builder, serving a public-data directory instead of the built-in data */
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
+    /** @return the configuration */
+    public EmulatorConfig build() {
+      return new EmulatorConfig(this);
+    }
+  }
+}

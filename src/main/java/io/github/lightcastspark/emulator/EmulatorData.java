@@ -1,0 +1,203 @@
+package io.github.lightcastspark.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.emulator.data.DataSet;
+import io.github.lightcastspark.emulator.data.OccupationFacts;
+import io.github.lightcastspark.emulator.data.RegionFacts;
+import io.github.lightcastspark.emulator.data.RegionalFigures;
+import io.github.lightcastspark.emulator.data.SharedDataImporter;
+import io.github.lightcastspark.emulator.data.SkillFact;
+import io.github.lightcastspark.emulator.data.SyntheticFigures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The data the emulator serves, and the one function that builds an occupation's JSON for a region, which the
+ * server answers with and tests compute expected values from. Real figures where the data has them, derived
+ * (state and MSA figures scaled from national ones) or synthetic (codes the data does not hold) otherwise; see
+ * {@code docs/emulator.md}.
+ */
+public final class EmulatorData {
+  /** The 23 SOC 2018 major groups: a well-formed SOC code outside them is unknown to the API. */
+  static final Set<String> SOC_MAJOR_GROUPS = Set.of("11", "13", "15", "17", "19", "21", "23", "25", "27", "29", "31",
+      "33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53", "55");
+  /** The CIP 2020 families: a well-formed CIP code outside them is unknown to the API. */
+  static final Set<String> CIP_FAMILIES = Set.of("01", "03", "04", "05", "09", "10", "11", "12", "13", "14", "15",
+      "16", "19", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
+      "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "60", "61");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String BUILT_IN = "builtin-data.json";
+
+  private final Map<String, OccupationFacts> occupations = new TreeMap<>();
+  private final Map<String, List<String>> cipToSoc;
+  private final Map<String, RegionFacts> regions = new TreeMap<>();
+  private final Map<String, RegionalFigures> figures = new HashMap<>();
+  private final List<SkillFact> skillPool = new ArrayList<>();
+
+  private EmulatorData(DataSet data) {
+    data.occupations().forEach(o -> occupations.put(o.socCode(), o));
+    data.occupations().forEach(o -> o.skills().stream().filter(s -> skillPool.stream()
+        .noneMatch(p -> p.name().equals(s.name()))).forEach(skillPool::add));
+    cipToSoc = new TreeMap<>(data.cipToSoc());
+    data.regions().forEach(r -> regions.put(r.type() + " " + r.code(), r));
+    data.figures().forEach(f -> figures.put(f.socCode() + " " + f.type() + " " + f.code(), f));
+  }
+
+  /** @return the built-in data set, curated from public BLS, NCES, Census and O*NET files */
+  public static EmulatorData builtIn() {
+    try (InputStream in = EmulatorData.class.getResourceAsStream(BUILT_IN)) {
+      return new EmulatorData(JSON.readValue(in, DataSet.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the built-in data set " + BUILT_IN, e);
+    }
+  }
+
+  /** @return every occupation, program and region of a directory laid out like the project's public-data folder */
+  public static EmulatorData fromDirectory(Path dir) {
+    return new EmulatorData(SharedDataImporter.importAll(dir));
+  }
+
+  /** @return the occupation's national facts: real, synthetic for an unheld code of a real major group, or empty */
+  public Optional<OccupationFacts> occupation(String socCode) {
+    OccupationFacts real = occupations.get(socCode);
+    if (real != null) {
+      return Optional.of(real);
+    }
+    return SOC_MAJOR_GROUPS.contains(socCode.substring(0, 2))
+        ? Optional.of(SyntheticFigures.occupation(socCode, skillPool)) : Optional.empty();
+  }
+
+  /** @return the SOC codes a CIP code maps to: from the crosswalk, synthetic for an unheld code of a real family,
+   *     or empty for an unknown code */
+  public List<String> socCodesForCip(String cipCode) {
+    List<String> mapped = cipToSoc.get(cipCode);
+    if (mapped != null) {
+      return mapped;
+    }
+    return CIP_FAMILIES.contains(cipCode.substring(0, 2))
+        ? SyntheticFigures.socCodes(cipCode, new ArrayList<>(occupations.keySet())) : List.of();
+  }
+
+  /** @return the regions of {@code type} ({@code state} or {@code msa}), or all when null, ordered by type and code */
+  public List<RegionFacts> regions(String type) {
+    return regions.values().stream().filter(r -> type == null || r.type().equals(type)).toList();
+  }
+
+  /** @return the region of {@code type} with {@code code} ("6" and "06" alike), if the data holds it */
+  public Optional<RegionFacts> region(String type, String code) {
+    String canonical = "state".equals(type) && code.matches("\\d") ? "0" + code : code;
+    return Optional.ofNullable(regions.get(type + " " + canonical));
+  }
+
+  /**
+   * Builds an occupation as the API returns it for one region: {@code name}, {@code socCode},
+   * {@code laborMarketData}, {@code skillRequirements} when asked, and, when an MSA without its own projections
+   * falls back to its state, a {@code warnings} array with {@code MSA_TO_STATE_PROJECTION_FALLBACK}.
+   *
+   * @param socCode a code for which {@link #occupation} is present
+   * @param regionType {@code national}, {@code state} or {@code msa}
+   * @param regionCode the region's code (any zero-padding), null for national
+   * @param includeSkills whether to add {@code skillRequirements}
+   * @param fallbackToState whether an MSA without projections may use its state's
+   * @return the occupation object
+   */
+  public ObjectNode occupationJson(String socCode, String regionType, String regionCode, boolean includeSkills,
+      boolean fallbackToState) {
+    OccupationFacts o = occupation(socCode).orElseThrow(() -> new IllegalArgumentException("unknown " + socCode));
+    Figures f = figures(o, regionType.toLowerCase(Locale.ROOT), regionCode);
+    Double growth = f.growth;
+    boolean fellBack = false;
+    if (growth == null && fallbackToState) {
+      RegionFacts msa = region("msa", regionCode).orElseThrow();
+      growth = figures(o, "state", msa.stateCodes().get(0)).growth;
+      fellBack = true;
+    }
+    ObjectNode json = JSON.createObjectNode();
+    json.put("name", o.name());
+    json.put("socCode", o.socCode());
+    ObjectNode lmd = json.putObject("laborMarketData");
+    lmd.put("medianAnnualSalary", f.median);
+    lmd.put("totalEmployment", f.employment);
+    lmd.put("forecastedEmploymentGrowth", growth);
+    lmd.put("averageAnnualOpenings", o.openingsRate());
+    lmd.put("typicalDegreeLevel", o.typicalDegreeLevel());
+    demand(lmd.putObject("demand"), growth, o.openingsRate(), f.median);
+    if (includeSkills) {
+      ArrayNode core = json.putObject("skillRequirements").putArray("coreSkills");
+      for (SkillFact s : o.skills()) {
+        core.addObject().put("mslSkillId", "msl_" + s.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_"))
+            .put("mslSkillName", s.name()).put("level", (int) Math.max(1, Math.min(5, Math.round(s.importance()))));
+      }
+    }
+    if (fellBack) {
+      json.putArray("warnings").add(fallbackWarning(socCode));
+    }
+    return json;
+  }
+
+  /** @return the warning the API gives when an MSA query used state projections for {@code socCode} */
+  static ObjectNode fallbackWarning(String socCode) {
+    return JSON.createObjectNode().put("code", "MSA_TO_STATE_PROJECTION_FALLBACK")
+        .put("message", "MSA projection unavailable; state-level data used").put("socCode", socCode);
+  }
+
+  private static void demand(ObjectNode demand, Double growth, Double openings, Double median) {
+    ArrayNode factors = demand.putArray("factors");
+    int score = 0;
+    if (growth != null && growth > 0.08) {
+      factors.add("high_growth");
+      score++;
+    }
+    if (openings != null && openings > 0.1) {
+      factors.add("high_openings");
+      score++;
+    }
+    if (median != null && median > 100_000) {
+      factors.add("high_wage");
+    }
+    demand.put("score", score);
+  }
+
+  private Figures figures(OccupationFacts o, String type, String code) {
+    if (type.equals("national")) {
+      return new Figures(o.employment(), o.medianAnnualSalary(), o.growth());
+    }
+    RegionFacts region = region(type, code).orElseThrow(() -> new IllegalArgumentException(type + " " + code));
+    RegionalFigures real = figures.get(o.socCode() + " " + type + " " + region.code());
+    if (type.equals("state")) {
+      return real != null ? new Figures(real.employment(), real.medianAnnualSalary(), o.growth())
+          : new Figures(Math.round(o.employment() * region.employmentShare()),
+              roundTo10(o.medianAnnualSalary(), region.wageIndex()), o.growth());
+    }
+    Double growth = region.msaProjections()
+        ? Math.round((o.growth() + SyntheticFigures.factor(o.socCode() + region.code(), "growth", -0.02, 0.02))
+            * 10_000) / 10_000.0
+        : null;
+    if (real != null) {
+      return new Figures(real.employment(), real.medianAnnualSalary(), growth);
+    }
+    Figures state = figures(o, "state", region.stateCodes().get(0));
+    return new Figures(Math.round(state.employment * SyntheticFigures.factor(region.code(), "employment", 0.1, 0.4)),
+        roundTo10(state.median, SyntheticFigures.factor(region.code(), "wage", 0.95, 1.15)), growth);
+  }
+
+  private static Double roundTo10(Double value, double factor) {
+    return value == null ? null : (double) Math.round(value * factor / 10) * 10;
+  }
+
+  private record Figures(long employment, Double median, Double growth) {
+  }
+}

@@ -1,0 +1,167 @@
+package io.github.lightcastspark.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A local HTTP server that plays the Labor Market Intelligence API from the contract over loopback, for tests, the
+ * demo and notebooks: real auth and validation, a token-bucket rate limit with 429, a request journal and fault
+ * injection. Start it with {@link #start}; stop it with {@link #close}.
+ */
+public final class LightcastEmulator implements AutoCloseable {
+  private final EmulatorConfig config;
+  private final EmulatorData data;
+  private final EmulatorClock clock = new EmulatorClock();
+  private final RequestJournal journal = new RequestJournal();
+  private final FaultInjector faults = new FaultInjector();
+  private final LmiApi lmi;
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "lightcast-emulator");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private LightcastEmulator(EmulatorConfig config) throws IOException {
+    this.config = config;
+    this.data = config.dataDir() == null ? EmulatorData.builtIn() : EmulatorData.fromDirectory(config.dataDir());
+    this.lmi = new LmiApi(config, data, clock);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+    server.createContext("/", this::serve);
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** @return a running emulator on 127.0.0.1 */
+  public static LightcastEmulator start(EmulatorConfig config) {
+    try {
+      return new LightcastEmulator(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the emulator on port " + config.port(), e);
+    }
+  }
+
+  /** @return the port it listens on */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** @return the LMI API root, such as {@code http://127.0.0.1:8787/v1} */
+  public String lmiBaseUrl() {
+    return "http://127.0.0.1:" + port() + "/v1";
+  }
+
+  /** @return every request received */
+  public RequestJournal journal() {
+    return journal;
+  }
+
+  /** @return the faults tests switch on */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** @return the data it serves */
+  public EmulatorData data() {
+    return data;
+  }
+
+  /** @return its configuration */
+  public EmulatorConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    long received = clock.nanos();
+    EmulatorRequest request = read(exchange);
+    try {
+      sleep(faults.latencyMillis());
+      FaultInjector.Fault fault = faults.next();
+      if (fault instanceof FaultInjector.Drop) {
+        journal.add(entry(received, request, 0));
+        exchange.close();
+        return;
+      }
+      EmulatorReply reply = route(request, fault);
+      journal.add(entry(received, request, reply.status()));
+      write(exchange, reply);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private EmulatorReply route(EmulatorRequest request, FaultInjector.Fault fault) {
+    if (!request.path().startsWith(LmiApi.PREFIX)) {
+      return new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path()).reply();
+    }
+    if (fault instanceof FaultInjector.TooMany tooMany) {
+      EmulatorReply reply = lmi.injected(429, "RATE_LIMITED", "Rate limit exceeded");
+      return tooMany.retryAfterSeconds() < 0 ? reply
+          : reply.withHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+    }
+    if (fault instanceof FaultInjector.ServerError error) {
+      return lmi.injected(error.status(), "INTERNAL_ERROR", "Injected server error");
+    }
+    EmulatorReply reply = lmi.handle(request);
+    if (reply.status() == 200 && faults.takeMalformed()) {
+      return new EmulatorReply(200, reply.body().substring(0, reply.body().length() / 2), reply.headers());
+    }
+    return reply;
+  }
+
+  private static EmulatorRequest read(HttpExchange exchange) throws IOException {
+    Map<String, String> headers = new HashMap<>();
+    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+        String.join(",", values)));
+    String body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return new EmulatorRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body);
+  }
+
+  private static JournalEntry entry(long received, EmulatorRequest request, int status) {
+    return new JournalEntry(received, request.method(), request.path(), request.query(), request.headers(),
+        request.body(), status);
+  }
+
+  private static void write(HttpExchange exchange, EmulatorReply reply) throws IOException {
+    byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().put("Content-Type", List.of("application/json; charset=utf-8"));
+    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
+    exchange.sendResponseHeaders(reply.status(), body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void sleep(long millis) {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

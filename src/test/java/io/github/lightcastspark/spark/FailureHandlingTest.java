@@ -1,0 +1,179 @@
+package io.github.lightcastspark.spark;
+
+import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
+import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
+import static io.github.lightcastspark.spark.TestEmulators.reader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lightcastspark.core.http.ApiException;
+import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Retries, fail-fast API errors, and secrecy of credentials, against the emulator over HTTP. */
+class FailureHandlingTest {
+  private static final String CODES = String.join(",", IntStream.range(0, 100)
+      .mapToObj(i -> String.format("13-%04d", 3000 + i)).toList());
+  private final LightcastEmulator emulator = TestEmulators.shared();
+
+  @BeforeEach
+  void clean() {
+    emulator.faults().reset();
+    emulator.journal().clear();
+  }
+
+  private List<String> cleanRead() {
+    emulator.faults().reset();
+    List<String> rows = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+        .load("occupations"));
+    emulator.journal().clear();
+    return rows;
+  }
+
+  private static List<String> keys(Dataset<Row> df) {
+    return df.selectExpr("concat(socCode, '@', regionCode, '=', laborMarketData.totalEmployment)").collectAsList()
+        .stream().map(r -> r.getString(0)).sorted().toList();
+  }
+
+  @Test
+  void rateLimitedAndFailingRequestsAreRetriedAndEveryRowArrivesOnce() {
+    List<String> expected = cleanRead();
+    assertEquals(200, expected.size());
+    assertEquals(200, expected.stream().distinct().count());
+
+    emulator.faults().tooManyRequests(3, 1);
+    List<String> after429 = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+        .load("occupations"));
+    assertEquals(expected, after429);
+    assertEquals(8 + 3, dataRequests(emulator).size());
+    assertEquals(3, dataRequests(emulator).stream().filter(e -> e.status() == 429).count());
+
+    emulator.journal().clear();
+    emulator.faults().reset().failEveryNth(3, 503);
+    List<String> after5xx = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+        .load("occupations"));
+    assertEquals(expected, after5xx);
+    long failed = dataRequests(emulator).stream().filter(e -> e.status() == 503).count();
+    assertTrue(failed >= 3, "expected injected 503s, got " + failed);
+    assertEquals(8 + failed, dataRequests(emulator).size());
+
+    emulator.journal().clear();
+    emulator.faults().reset().dropConnection(2);
+    List<String> afterDrops = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+        .load("occupations"));
+    assertEquals(expected, afterDrops);
+  }
+
+  @Test
+  void retriesAreBoundedAndTheErrorSaysWhatHappened() {
+    emulator.faults().failEveryNth(1, 503);
+    Exception e = assertThrows(Exception.class, () -> reader(emulator).option("socCodes", "15-1252")
+        .option("maxRetries", "2").load("occupations").collectAsList());
+    ApiException api = apiException(e);
+    assertEquals(503, api.status());
+    assertTrue(api.getMessage().contains("occupations [15-1252] @ national"), api.getMessage());
+    assertTrue(api.getMessage().contains("gave up after 3 attempts"), api.getMessage());
+    assertEquals(3, dataRequests(emulator).size());
+  }
+
+  @Test
+  void refusalsFailAtOnceWithTheApisCodeAndMessage() {
+    DataFrameReader wrongKey = reader(emulator).option("platformKey", "pk_test_wrong_key_for_test");
+    ApiException unauthorized = apiException(assertThrows(Exception.class,
+        () -> wrongKey.option("socCodes", "15-1252").option("regionCodes", "06").load("occupations").collectAsList()));
+    assertEquals(401, unauthorized.status());
+    assertEquals("INVALID_API_KEY", unauthorized.errorCode());
+    assertTrue(unauthorized.getMessage().startsWith(
+        "Lightcast request failed for occupations [15-1252] @ state 06: HTTP 401 INVALID_API_KEY: "),
+        unauthorized.getMessage());
+    assertFalse(unauthorized.getMessage().contains("pk_test_wrong_key_for_test"));
+    assertEquals(1, dataRequests(emulator).size());
+
+    emulator.journal().clear();
+    ApiException badRegion = apiException(assertThrows(Exception.class,
+        () -> reader(emulator).option("socCodes", "15-1252").option("regionCodes", "99999").load("occupations")
+            .collectAsList()));
+    assertEquals(400, badRegion.status());
+    assertEquals("INVALID_INPUT", badRegion.errorCode());
+    assertTrue(badRegion.getMessage().contains("@ msa 99999"), badRegion.getMessage());
+    assertEquals(1, dataRequests(emulator).size());
+  }
+
+  @Test
+  void productionNeedsTheCustomerKeyHeader() {
+    try (LightcastEmulator production = LightcastEmulator.start(EmulatorConfig.builder()
+        .mode(EmulatorConfig.Mode.PRODUCTION).platformKeys("pk_live_prodtest").customerKeys("ck_prodtest_customer")
+        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+      DataFrameReader prod = TestSpark.session().read().format("lightcast").option("baseUrl", production.lmiBaseUrl())
+          .option("platformKey", "pk_live_prodtest").option("socCodes", "15-1252");
+      ApiException forbidden = apiException(assertThrows(Exception.class, () -> prod
+          .option("customerKey", "ck_someone_else").load("occupations").collectAsList()));
+      assertEquals(403, forbidden.status());
+      assertEquals("FORBIDDEN", forbidden.errorCode());
+      assertFalse(forbidden.getMessage().contains("ck_someone_else"));
+      assertEquals(1, production.journal().entries().size());
+
+      List<Row> rows = prod.option("customerKey", "ck_prodtest_customer").load("occupations").collectAsList();
+      assertEquals("Software Developers", rows.get(0).getAs("name"));
+      assertEquals("ck_prodtest_customer", production.journal().entries().get(1).headers().get("x-customer-key"));
+      assertEquals("Bearer pk_live_prodtest", production.journal().entries().get(1).headers().get("authorization"));
+    }
+  }
+
+  @Test
+  void aMalformedBodyIsAClearErrorNotANullRow() {
+    emulator.faults().malformedBody(1);
+    ApiException e = apiException(assertThrows(Exception.class, () -> reader(emulator).option("socCodes", "15-1252")
+        .load("occupations").collectAsList()));
+    assertEquals("MALFORMED_RESPONSE", e.errorCode());
+    assertTrue(e.getMessage().contains("the response body is not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  void theSecretNeverAppearsInPlansLogsOrErrors() {
+    try (LogCapture logs = LogCapture.install()) {
+      Dataset<Row> df = reader(emulator).option("socCodes", "15-1252,29-1141").option("regionCodes", "06")
+          .load("occupations").where("regionType = 'state'");
+      StringBuilder outputs = new StringBuilder(TestSpark.explain(df));
+      outputs.append(df.queryExecution().toString());
+      df.collectAsList();
+      outputs.append(java.util.Arrays.toString(TestSpark.scanOf(df).toBatch().planInputPartitions()));
+      emulator.faults().failEveryNth(1, 500);
+      Exception failure = assertThrows(Exception.class, () -> reader(emulator).option("socCodes", "15-1252")
+          .option("maxRetries", "1").load("occupations").collectAsList());
+      StringWriter trace = new StringWriter();
+      failure.printStackTrace(new PrintWriter(trace));
+      outputs.append(trace);
+      Exception invalid = assertThrows(Exception.class, () -> reader(emulator).option("rateLimit", "-1")
+          .option("socCodes", "15-1252").load("occupations").collectAsList());
+      outputs.append(invalid.getMessage());
+      logs.lines().forEach(outputs::append);
+      assertTrue(logs.lines().stream().anyMatch(l -> l.contains("requests in")), "the plan was not logged");
+      assertFalse(outputs.toString().contains(PLATFORM_KEY), "the platform key leaked");
+      assertFalse(outputs.toString().contains("7f3a9cSECRET"), "part of the platform key leaked");
+    }
+  }
+
+  static ApiException apiException(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof ApiException api) {
+        return api;
+      }
+    }
+    StringWriter trace = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(trace));
+    throw new AssertionError("no ApiException in " + trace);
+  }
+}

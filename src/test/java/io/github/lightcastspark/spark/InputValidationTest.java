@@ -1,0 +1,76 @@
+package io.github.lightcastspark.spark;
+
+import static io.github.lightcastspark.spark.TestEmulators.reader;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lightcastspark.core.options.LightcastOptionException;
+import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every bad option and filter is a clear error raised before the emulator sees a single request. */
+class InputValidationTest {
+  private final LightcastEmulator emulator = TestEmulators.shared();
+
+  @BeforeEach
+  void clean() {
+    emulator.faults().reset();
+    emulator.journal().clear();
+  }
+
+  private void assertRejected(String expected, Supplier<Dataset<Row>> query) {
+    Throwable thrown = assertThrows(Exception.class, () -> query.get().collectAsList());
+    Throwable cause = thrown;
+    while (cause != null && !(cause instanceof LightcastOptionException)) {
+      cause = cause.getCause();
+    }
+    assertTrue(cause != null, "not an option error: " + thrown);
+    assertTrue(cause.getMessage().contains(expected), cause.getMessage());
+    assertEquals(0, emulator.journal().entries().size(), "a request was sent before the error");
+  }
+
+  @Test
+  void badOptionsAndFiltersFailBeforeAnyRequest() {
+    assertRejected("Unknown dataset 'occupation'. Valid datasets: occupations, occupations_by_cip, regions",
+        () -> reader(emulator).load("occupation"));
+    assertRejected("Missing dataset", () -> reader(emulator).load());
+    assertRejected("Dataset occupations needs socCode codes: set option socCodes",
+        () -> reader(emulator).load("occupations"));
+    assertRejected("Dataset occupations_by_cip needs cipCode codes",
+        () -> reader(emulator).load("occupations_by_cip").where("socCode = '15-1252'"));
+    assertRejected("Option socCodes has invalid value '151252': codes are NN-NNNN",
+        () -> reader(emulator).option("socCodes", "151252").load("occupations"));
+    assertRejected("Filter on column socCode has invalid value '15-12': codes are NN-NNNN",
+        () -> reader(emulator).load("occupations").where("socCode = '15-12'"));
+    assertRejected("Filter on column cipCode has invalid value '11-0701': codes are NN.NNNN",
+        () -> reader(emulator).load("occupations_by_cip").where("cipCode IN ('11-0701')"));
+    assertRejected("Option regionType has invalid value 'county'",
+        () -> reader(emulator).option("socCodes", "15-1252").option("regionType", "county").load("occupations"));
+    assertRejected("Filter on column regionType has invalid value 'county'",
+        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionType = 'county'"));
+    assertRejected("invalid region code '57': it is not the FIPS code of a state",
+        () -> reader(emulator).option("socCodes", "15-1252").option("regionCodes", "57").load("occupations"));
+    assertRejected("Filter on column regionCode has invalid region code '4186'",
+        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode = '4186'"));
+    assertRejected("Option rateLimit has invalid value '0'",
+        () -> reader(emulator).option("socCodes", "15-1252").option("rateLimit", "0").load("occupations"));
+    assertRejected("Unknown option 'regionCode'",
+        () -> reader(emulator).option("socCodes", "15-1252").option("regionCode", "06").load("occupations"));
+  }
+
+  @Test
+  void optionsAndSparkConfAreCaseInsensitiveAndConfIsAFallback() {
+    TestSpark.session().conf().set("spark.lightcast.SOCCODES", "15-1252");
+    try {
+      assertEquals(1, reader(emulator).load("occupations").count());
+      assertEquals(2, reader(emulator).option("SocCodes", "15-1252,29-1141").load("occupations").count());
+    } finally {
+      TestSpark.session().conf().unset("spark.lightcast.SOCCODES");
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package io.github.lightcastspark.spark;
+
+import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
+import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.time.Duration;
+import java.util.List;
+import org.apache.spark.sql.DataFrameReader;
+
+/** The emulator the Spark tests share (started once per JVM, generous rate limit), and readers pointed at it. */
+final class TestEmulators {
+  /** Distinctive, so a test can search every output for it. */
+  static final String PLATFORM_KEY = "pk_test_7f3a9cSECRETe21b";
+  static final String BY_SOC = "/labor-market-intelligence/by-soc";
+  static final String BY_CIP = "/labor-market-intelligence/by-cip";
+  static final String REGIONS = "/labor-market-intelligence/regions";
+
+  private static LightcastEmulator shared;
+
+  private TestEmulators() {
+  }
+
+  static synchronized LightcastEmulator shared() {
+    if (shared == null) {
+      shared = LightcastEmulator.start(EmulatorConfig.builder()
+          .platformKeys(PLATFORM_KEY)
+          .lmiRateLimit(100_000, Duration.ofSeconds(1))
+          .build());
+    }
+    return shared;
+  }
+
+  /** @return a reader of {@code emulator} in the testing environment, rate limit high enough not to slow tests */
+  static DataFrameReader reader(LightcastEmulator emulator) {
+    return TestSpark.session().read().format("lightcast")
+        .option("baseUrl", emulator.lmiBaseUrl())
+        .option("platformKey", PLATFORM_KEY)
+        .option("environment", "testing")
+        .option("rateLimit", "1000");
+  }
+
+  /** @return the data requests (by-soc and by-cip) the emulator received */
+  static List<JournalEntry> dataRequests(LightcastEmulator emulator) {
+    return emulator.journal().entries().stream()
+        .filter(e -> e.path().endsWith(BY_SOC) || e.path().endsWith(BY_CIP)).toList();
+  }
+}
