@@ -3,6 +3,7 @@ package io.github.lightcastspark.demo;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,13 +29,14 @@ public final class Demo {
       SparkSession spark = SparkSession.builder().master("local[2]").appName("lightcast-demo")
           .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
       spark.sparkContext().setLogLevel("WARN");
-      DataFrameReader lightcast = spark.read().format("lightcast")
+      // A DataFrameReader keeps its options, so each read starts from a fresh one.
+      Supplier<DataFrameReader> lightcast = () -> spark.read().format("lightcast")
           .option("baseUrl", emulator.lmiBaseUrl())
           .option("platformKey", DEMO_KEY)
           .option("environment", "testing");
 
       section("Occupations by SOC code in California and New York (pushed filters become request keys)");
-      Dataset<Row> occupations = lightcast.load("occupations")
+      Dataset<Row> occupations = lightcast.get().load("occupations")
           .where("socCode IN ('15-1252','29-1141','13-2011','43-4051') AND regionCode IN ('06','36')");
       occupations.selectExpr("socCode", "regionCode", "name", "laborMarketData.medianAnnualSalary AS median",
           "laborMarketData.totalEmployment AS employment",
@@ -42,21 +44,21 @@ public final class Demo {
       occupations.explain();
 
       section("Programs (CIP) matched to occupations, with API warnings kept on their rows");
-      lightcast.option("cipCodes", "11.0701,51.3801,99.9999").load("occupations_by_cip")
+      lightcast.get().option("cipCodes", "11.0701,51.3801,99.9999").load("occupations_by_cip")
           .selectExpr("cipCode", "socCode", "name", "laborMarketData.typicalDegreeLevel AS degree",
               "transform(warnings, w -> w.code) AS warnings").orderBy("cipCode", "socCode").show(false);
 
       section("An MSA without its own projections, falling back to the state");
-      lightcast.option("socCodes", "15-1252").option("regionCodes", "12060").option("fallbackToState", "true")
+      lightcast.get().option("socCodes", "15-1252").option("regionCodes", "12060").option("fallbackToState", "true")
           .load("occupations").selectExpr("regionCode", "name", "laborMarketData.forecastedEmploymentGrowth AS growth",
               "warnings[0].code AS warning").show(false);
 
       section("Regions");
-      lightcast.load("regions").where("regionType = 'msa'").show(5, false);
+      lightcast.get().load("regions").where("regionType = 'msa'").show(5, false);
 
       section("Our employees' pay against the market median of their occupation and state");
       Dataset<Row> hr = spark.createDataFrame(HR_SAMPLE, HR_SCHEMA);
-      Dataset<Row> market = lightcast.option("socCodes", "15-1252,29-1141,13-2011,43-4051").option("regionCodes",
+      Dataset<Row> market = lightcast.get().option("socCodes", "15-1252,29-1141,13-2011,43-4051").option("regionCodes",
           "06,36,48").load("occupations").selectExpr("socCode", "regionCode",
           "laborMarketData.medianAnnualSalary AS marketMedian");
       hr.join(market, hr.col("soc").equalTo(market.col("socCode"))

@@ -22,6 +22,7 @@ public final class LightcastScan implements Scan {
   private final StructType readSchema;
   private final Filter[] pushedFilters;
   private final List<String> fields;
+  private LightcastBatch batch;
 
   /**
    * @param options the read's options
@@ -51,9 +52,13 @@ public final class LightcastScan implements Scan {
         + ", RateLimit: " + options.rateLimit() + "/s";
   }
 
+  /** One batch per scan, so that however often Spark asks, a query's requests are planned (and logged) once. */
   @Override
-  public Batch toBatch() {
-    return new LightcastBatch(options, keys, readSchema, fields);
+  public synchronized Batch toBatch() {
+    if (batch == null) {
+      batch = new LightcastBatch(options, keys, readSchema, fields);
+    }
+    return batch;
   }
 
   @Override
