@@ -2,9 +2,13 @@ package io.github.lightcastspark.emulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** How an emulator behaves: environment, accepted keys, rate limit, contract variants and data. Immutable. */
+/** How an emulator behaves: environment, accepted keys and OAuth clients, rate limits, contract variants and data.
+ * Immutable. */
 public final class EmulatorConfig {
   /** Whether the emulator plays the testing or the production environment. */
   public enum Mode {
@@ -24,6 +28,18 @@ public final class EmulatorConfig {
   private final boolean unknownCipAs404;
   private final boolean quotaExceeded;
   private final Path dataDir;
+  private final Map<String, PogClient> pogClients;
+  private final Duration tokenTtl;
+  private final int pogRequestsPerSecond;
+
+  /**
+   * An OAuth client the token endpoint knows.
+   *
+   * @param secret its secret
+   * @param scopes the scopes it may ask for
+   */
+  record PogClient(String secret, Set<String> scopes) {
+  }
 
   private EmulatorConfig(Builder b) {
     port = b.port;
@@ -36,6 +52,9 @@ public final class EmulatorConfig {
     unknownCipAs404 = b.unknownCipAs404;
     quotaExceeded = b.quotaExceeded;
     dataDir = b.dataDir;
+    pogClients = Map.copyOf(b.pogClients);
+    tokenTtl = b.tokenTtl;
+    pogRequestsPerSecond = b.pogRequestsPerSecond;
   }
 
   /** @return a builder with the contract's defaults */
@@ -99,6 +118,31 @@ public final class EmulatorConfig {
     return dataDir;
   }
 
+  /**
+   * @return the scopes {@code clientId} may ask for when {@code secret} is right; empty when the client is refused.
+   *     With no client configured, any non-blank id and secret may ask for any scope.
+   */
+  Optional<Set<String>> grantableScopes(String clientId, String secret) {
+    if (clientId == null || clientId.isBlank() || secret == null || secret.isBlank()) {
+      return Optional.empty();
+    }
+    if (pogClients.isEmpty()) {
+      return Optional.of(Set.of("*"));
+    }
+    PogClient client = pogClients.get(clientId);
+    return client != null && client.secret().equals(secret) ? Optional.of(client.scopes()) : Optional.empty();
+  }
+
+  /** @return the lifetime of the access tokens it issues */
+  public Duration tokenTtl() {
+    return tokenTtl;
+  }
+
+  /** @return the Projected Occupation Growth API's limit per client */
+  public int pogRequestsPerSecond() {
+    return pogRequestsPerSecond;
+  }
+
   /** Builds an {@link EmulatorConfig}. */
   public static final class Builder {
     private int port;
@@ -111,6 +155,9 @@ public final class EmulatorConfig {
     private boolean unknownCipAs404;
     private boolean quotaExceeded;
     private Path dataDir;
+    private final Map<String, PogClient> pogClients = new HashMap<>();
+    private Duration tokenTtl = Duration.ofHours(1);
+    private int pogRequestsPerSecond = 5;
 
     private Builder() {
     }
@@ -167,6 +214,24 @@ public final class EmulatorConfig {
     /** @return this builder, serving a public-data directory instead of the built-in data */
     public Builder dataDir(Path dir) {
       this.dataDir = dir;
+      return this;
+    }
+
+    /** @return this builder, with an OAuth client that may ask for {@code scopes} */
+    public Builder pogClient(String clientId, String secret, String... scopes) {
+      pogClients.put(clientId, new PogClient(secret, Set.of(scopes)));
+      return this;
+    }
+
+    /** @return this builder, issuing tokens that expire after {@code ttl} (down to a second, to test expiry) */
+    public Builder tokenTtl(Duration ttl) {
+      this.tokenTtl = ttl;
+      return this;
+    }
+
+    /** @return this builder, limiting each POG client to {@code perSecond} requests per second */
+    public Builder pogRateLimit(int perSecond) {
+      this.pogRequestsPerSecond = perSecond;
       return this;
     }
 

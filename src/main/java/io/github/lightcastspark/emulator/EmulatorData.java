@@ -80,6 +80,11 @@ public final class EmulatorData {
         ? Optional.of(SyntheticFigures.occupation(socCode, skillPool)) : Optional.empty();
   }
 
+  /** @return the SOC codes of every occupation the data holds (not the synthetic ones), sorted */
+  public List<String> heldSocCodes() {
+    return List.copyOf(occupations.keySet());
+  }
+
   /** @return the SOC codes a CIP code maps to: from the crosswalk, synthetic for an unheld code of a real family,
    *     or empty for an unknown code */
   public List<String> socCodesForCip(String cipCode) {

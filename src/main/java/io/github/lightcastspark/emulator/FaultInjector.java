@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Faults a test switches on: latency, dropped connections, bursts of 429, 5xx on every Nth request or at random, and
- * malformed bodies. Counted faults ("the next N requests") are consumed in arrival order. Thread-safe.
+ * malformed bodies, failing token requests. Counted faults ("the next N requests") are consumed in arrival order. Thread-safe.
  */
 public final class FaultInjector {
   /** What to do with one request before the API handles it. */
@@ -40,6 +40,8 @@ public final class FaultInjector {
   private int retryAfterSeconds;
   private int malformedLeft;
   private int dropsLeft;
+  private int tokenErrorsLeft;
+  private int tokenErrorStatus;
 
   /** @return this injector, delaying every response by {@code fixed} */
   public FaultInjector latency(Duration fixed) {
@@ -87,6 +89,13 @@ public final class FaultInjector {
     return this;
   }
 
+  /** @return this injector, answering the next {@code count} token requests with {@code status} */
+  public synchronized FaultInjector tokenErrors(int count, int status) {
+    tokenErrorsLeft = count;
+    tokenErrorStatus = status;
+    return this;
+  }
+
   /** @return this injector, with every fault off */
   public synchronized FaultInjector reset() {
     latencyMinMillis = 0;
@@ -98,6 +107,7 @@ public final class FaultInjector {
     tooManyLeft = 0;
     malformedLeft = 0;
     dropsLeft = 0;
+    tokenErrorsLeft = 0;
     return this;
   }
 
@@ -128,6 +138,15 @@ public final class FaultInjector {
       return new ServerError(503);
     }
     return new None();
+  }
+
+  /** @return the status to fail this token request with, or 0 */
+  synchronized int takeTokenError() {
+    if (tokenErrorsLeft > 0) {
+      tokenErrorsLeft--;
+      return tokenErrorStatus;
+    }
+    return 0;
   }
 
   synchronized boolean takeMalformed() {

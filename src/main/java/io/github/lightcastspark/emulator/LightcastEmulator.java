@@ -17,9 +17,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A local HTTP server that plays the Labor Market Intelligence API from the contract over loopback, for tests, the
- * demo and notebooks: real auth and validation, a token-bucket rate limit with 429, a request journal and fault
- * injection. Start it with {@link #start}; stop it with {@link #close}.
+ * A local HTTP server that plays the Labor Market Intelligence API, the Projected Occupation Growth API and its
+ * OAuth token endpoint from the contract over loopback, for tests, the demo and notebooks: real auth and validation,
+ * token-bucket rate limits with 429, a request journal and fault injection. Start it with {@link #start}; stop it with {@link #close}.
  */
 public final class LightcastEmulator implements AutoCloseable {
   private final EmulatorConfig config;
@@ -27,7 +27,8 @@ public final class LightcastEmulator implements AutoCloseable {
   private final EmulatorClock clock = new EmulatorClock();
   private final RequestJournal journal = new RequestJournal();
   private final FaultInjector faults = new FaultInjector();
-  private final LmiApi lmi;
+  private final TokenEndpoint tokens;
+  private final List<EmulatedApi> apis;
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "lightcast-emulator");
@@ -38,7 +39,8 @@ public final class LightcastEmulator implements AutoCloseable {
   private LightcastEmulator(EmulatorConfig config) throws IOException {
     this.config = config;
     this.data = config.dataDir() == null ? EmulatorData.builtIn() : EmulatorData.fromDirectory(config.dataDir());
-    this.lmi = new LmiApi(config, data, clock);
+    this.tokens = new TokenEndpoint(config, clock, faults);
+    this.apis = List.of(new LmiApi(config, data, clock), new PogApi(config, new PogData(data), clock, tokens));
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
     server.createContext("/", this::serve);
     server.setExecutor(executor);
@@ -57,6 +59,22 @@ public final class LightcastEmulator implements AutoCloseable {
   /** @return the port it listens on */
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  /** @return the Projected Occupation Growth API root, such as
+   *     {@code http://127.0.0.1:8787/projected-occupation-growth} */
+  public String pogBaseUrl() {
+    return "http://127.0.0.1:" + port() + PogApi.PREFIX;
+  }
+
+  /** @return the OAuth token endpoint's URL */
+  public String tokenUrl() {
+    return "http://127.0.0.1:" + port() + TokenEndpoint.PATH;
+  }
+
+  /** Revokes every access token issued so far, as a credential rotation would; later requests with them get 401. */
+  public void revokeTokens() {
+    tokens.revokeAll();
   }
 
   /** @return the LMI API root, such as {@code http://127.0.0.1:8787/v1} */
@@ -95,7 +113,7 @@ public final class LightcastEmulator implements AutoCloseable {
     EmulatorRequest request = read(exchange);
     try {
       sleep(faults.latencyMillis());
-      FaultInjector.Fault fault = faults.next();
+      FaultInjector.Fault fault = tokens.owns(request.path()) ? new FaultInjector.None() : faults.next();
       if (fault instanceof FaultInjector.Drop) {
         journal.add(entry(received, request, 0));
         exchange.close();
@@ -110,18 +128,22 @@ public final class LightcastEmulator implements AutoCloseable {
   }
 
   private EmulatorReply route(EmulatorRequest request, FaultInjector.Fault fault) {
-    if (!request.path().startsWith(LmiApi.PREFIX)) {
+    if (tokens.owns(request.path())) {
+      return tokens.handle(request);
+    }
+    EmulatedApi api = apis.stream().filter(a -> a.owns(request.path())).findFirst().orElse(null);
+    if (api == null) {
       return new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path()).reply();
     }
     if (fault instanceof FaultInjector.TooMany tooMany) {
-      EmulatorReply reply = lmi.injected(429, "RATE_LIMITED", "Rate limit exceeded");
+      EmulatorReply reply = api.injected(429, "Rate limit exceeded");
       return tooMany.retryAfterSeconds() < 0 ? reply
           : reply.withHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
     }
     if (fault instanceof FaultInjector.ServerError error) {
-      return lmi.injected(error.status(), "INTERNAL_ERROR", "Injected server error");
+      return api.injected(error.status(), "Injected server error");
     }
-    EmulatorReply reply = lmi.handle(request);
+    EmulatorReply reply = api.handle(request);
     if (reply.status() == 200 && faults.takeMalformed()) {
       return new EmulatorReply(200, reply.body().substring(0, reply.body().length() / 2), reply.headers());
     }

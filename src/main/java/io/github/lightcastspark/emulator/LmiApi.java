@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * with both header spellings, the per-customer token bucket and its headers, validation, the by-SOC, by-CIP and
  * regions endpoints.
  */
-final class LmiApi {
+final class LmiApi implements EmulatedApi {
   static final String PREFIX = "/v1/labor-market-intelligence";
   private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}");
   private static final Pattern CIP = Pattern.compile("\\d{2}\\.\\d{4}");
@@ -35,8 +35,14 @@ final class LmiApi {
     this.clock = clock;
   }
 
+  @Override
+  public boolean owns(String path) {
+    return path.startsWith(PREFIX);
+  }
+
   /** @return the reply to {@code request}, with the rate-limit headers */
-  EmulatorReply handle(EmulatorRequest request) {
+  @Override
+  public EmulatorReply handle(EmulatorRequest request) {
     TokenBucket bucket = null;
     EmulatorReply reply;
     try {
@@ -60,8 +66,9 @@ final class LmiApi {
     return withRateLimitHeaders(reply, bucket);
   }
 
-  /** @return an error reply for a fault the test injected, with the usual headers */
-  EmulatorReply injected(int status, String code, String message) {
+  @Override
+  public EmulatorReply injected(int status, String message) {
+    String code = status == 429 ? "RATE_LIMITED" : "INTERNAL_ERROR";
     return withRateLimitHeaders(new LmiError(status, code, message).reply(), null);
   }
 
