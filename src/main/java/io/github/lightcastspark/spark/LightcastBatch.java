@@ -5,7 +5,12 @@ import io.github.lightcastspark.core.http.LmiClient;
 import io.github.lightcastspark.core.http.LmiRegionCatalog;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.BuiltInStates;
+import io.github.lightcastspark.core.plan.RegionCatalog;
+import io.github.lightcastspark.core.rows.PogVersions;
+import io.github.lightcastspark.core.rows.PogVersionsCache;
 import io.github.lightcastspark.core.plan.PartitionPlan;
 import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestPlanner;
@@ -48,15 +53,23 @@ public final class LightcastBatch implements Batch {
     return partitions;
   }
 
+  /** Called only when the query runs (not for EXPLAIN), so the POG vintage is asked for then, once per JVM. */
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new LightcastReaderFactory(options, fields, readSchema, plan().perTaskRate());
+    PogVersions versions = options.dataset().api() == Dataset.Api.POG && !plan().partitions().isEmpty()
+        ? PogVersionsCache.get(options, driverCaller()) : null;
+    return new LightcastReaderFactory(options, fields, readSchema, plan().perTaskRate(), versions);
+  }
+
+  private ApiCaller driverCaller() {
+    return ApiCaller.of(options, options.rateLimit(), new RequestCounters());
   }
 
   private synchronized PartitionPlan plan() {
     if (plan == null) {
-      LmiClient driverClient = new LmiClient(options, ApiCaller.of(options, options.rateLimit(), new RequestCounters()));
-      List<ApiRequest> requests = new RequestPlanner(options, keys, new LmiRegionCatalog(options, driverClient)).plan();
+      RegionCatalog catalog = options.dataset().api() == Dataset.Api.LMI
+          ? new LmiRegionCatalog(options, new LmiClient(options, driverCaller())) : new BuiltInStates();
+      List<ApiRequest> requests = new RequestPlanner(options, keys, catalog).plan();
       int parallelism = SparkSession.active().sparkContext().defaultParallelism();
       plan = PartitionPlan.of(requests, parallelism, options.partitionCap().orElse(0), options.rateLimit());
       LOG.info("Lightcast {}: {} requests in {} partitions, {} running at once at {} requests/s each; at the limit of"

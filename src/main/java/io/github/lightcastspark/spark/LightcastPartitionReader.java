@@ -2,11 +2,12 @@ package io.github.lightcastspark.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.ApiCaller;
-import io.github.lightcastspark.core.http.LmiClient;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
-import io.github.lightcastspark.core.rows.LmiRowSource;
+import io.github.lightcastspark.core.rows.PogVersions;
+import io.github.lightcastspark.core.rows.RowSource;
+import io.github.lightcastspark.core.rows.RowSources;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Collections;
 import java.util.Iterator;
@@ -22,17 +23,16 @@ import org.apache.spark.sql.types.StructType;
  */
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private final Iterator<ApiRequest> requests;
-  private final LmiRowSource source;
+  private final RowSource source;
   private final JsonRowConverter converter;
   private final RequestCounters counters = new RequestCounters();
   private Iterator<ObjectNode> rows = Collections.emptyIterator();
   private InternalRow current;
 
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, double rate,
-      LightcastInputPartition partition) {
+      PogVersions versions, LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    this.source = new LmiRowSource(new LmiClient(options, ApiCaller.of(options, rate, counters)), options.baseUrl(),
-        fields);
+    this.source = RowSources.of(options, ApiCaller.of(options, rate, counters), fields, versions);
     this.converter = new JsonRowConverter(readSchema);
   }
 

@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.FieldSelection;
 import io.github.lightcastspark.core.plan.PushedKeys;
@@ -48,7 +49,10 @@ public final class LightcastScan implements Scan {
     return "Lightcast " + options.dataset().optionValue()
         + " PushedFilters: " + Arrays.toString(pushedFilters)
         + ", RequestKeys: " + keys
-        + (options.dataset().codeKind().isPresent() ? ", Fields: " + fields : "")
+        + (options.dataset().api() == Dataset.Api.LMI && options.dataset().codeKind().isPresent()
+            ? ", Fields: " + fields : "")
+        + (options.pog() == null ? "" : ", Dimension: " + options.pog().dimension() + ", LotVersion: "
+            + options.pog().lotVersion())
         + ", RateLimit: " + options.rateLimit() + "/s";
   }
 

@@ -31,6 +31,14 @@ public final class LightcastSchemas {
           .add("mslSkillName", DataTypes.StringType)
           .add("level", DataTypes.IntegerType)));
 
+  /** Cumulative projected growth as fractions of base employment, over 1, 2, 3, 5 and 10 years. */
+  public static final StructType GROWTH_PERCENT = new StructType()
+      .add("oneYear", DataTypes.DoubleType)
+      .add("twoYear", DataTypes.DoubleType)
+      .add("threeYear", DataTypes.DoubleType)
+      .add("fiveYear", DataTypes.DoubleType)
+      .add("tenYear", DataTypes.DoubleType);
+
   private LightcastSchemas() {
   }
 
@@ -46,6 +54,18 @@ public final class LightcastSchemas {
           .add("regionType", DataTypes.StringType, false)
           .add("regionCode", DataTypes.StringType)
           .add("socCode", DataTypes.StringType));
+      case OCCUPATION_GROWTH -> new StructType()
+          .add("dimension", DataTypes.StringType, false)
+          .add("occupationId", DataTypes.StringType, false)
+          .add("regionType", DataTypes.StringType, false)
+          .add("regionCode", DataTypes.StringType)
+          .add("name", DataTypes.StringType)
+          .add("regionName", DataTypes.StringType)
+          .add("baseEmployment", DataTypes.DoubleType)
+          .add("growthPercent", GROWTH_PERCENT)
+          .add("modelVersion", DataTypes.StringType)
+          .add("lotVersion", DataTypes.StringType)
+          .add("areaVersion", DataTypes.StringType);
       case REGIONS -> new StructType()
           .add("regionType", DataTypes.StringType, false)
           .add("regionCode", DataTypes.StringType)

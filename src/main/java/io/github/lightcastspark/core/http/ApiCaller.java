@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Sends one logical request until it succeeds or fails for good. Every attempt waits for the task's throttle and is
  * counted. A 429 waits for the server's {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 and I/O
  * errors back off exponentially with jitter; both are bounded by {@link RetryPolicy#maxRetries()}. Any other status
- * fails at once with the API's error code and message.
+ * fails at once with the API's error code and message, except a first 401 when the caller can renew its credential.
  */
 public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
@@ -61,7 +61,20 @@ public final class ApiCaller {
    * @throws ApiException when the API refuses the request or the retries run out
    */
   public ApiResponse call(Supplier<ClassicHttpRequest> request, String description) {
+    return call(request, description, null);
+  }
+
+  /**
+   * @param request builds a fresh request per attempt, with the credential current at that moment
+   * @param description names the request in logs and errors (dataset, codes, region; never credentials)
+   * @param renewCredential run once on the first 401, after which the request is sent again at once (a bearer
+   *     token may have expired or been revoked); null when a 401 cannot be cured
+   * @return the 2xx response
+   * @throws ApiException when the API refuses the request or the retries run out
+   */
+  public ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Runnable renewCredential) {
     String lastFailure = null;
+    boolean renewed = renewCredential == null;
     for (int attempt = 0; ; attempt++) {
       counters.addThrottleWait(throttle.acquire());
       counters.countRequest();
@@ -82,6 +95,13 @@ public final class ApiCaller {
         return new ApiResponse(outcome.status, outcome.body, outcome.headers);
       }
       ApiError error = ApiError.parse(outcome.body);
+      if (outcome.status == 401 && !renewed) {
+        renewed = true;
+        counters.countRetry();
+        LOG.info("{} got 401 ({}); renewing the credential and sending it again", description, error);
+        renewCredential.run();
+        continue;
+      }
       boolean rateLimited = outcome.status == 429;
       if (rateLimited) {
         counters.countRateLimited();

@@ -91,16 +91,6 @@ public final class LmiClient {
   }
 
   private static JsonNode parse(ApiResponse response, String description) {
-    try {
-      JsonNode root = JSON.readTree(response.body());
-      if (root == null || !root.isObject()) {
-        throw new IOException("expected a JSON object");
-      }
-      return root;
-    } catch (IOException e) {
-      throw new ApiException(description, response.status(), "MALFORMED_RESPONSE",
-          "the response body is not valid JSON (" + e.getClass().getSimpleName() + "); " + response.body().length
-              + " bytes received", e);
-    }
+    return JsonResponses.object(response, description);
   }
 }

@@ -14,6 +14,11 @@ public final class RequestThrottle {
     this.limiter = RateLimiter.create(permitsPerSecond);
   }
 
+  /** @return a throttle that never waits, for endpoints outside the API's limit (the token endpoint) */
+  public static RequestThrottle unlimited() {
+    return new RequestThrottle(Double.MAX_VALUE);
+  }
+
   /** Blocks until the next request may go out. @return the nanoseconds waited */
   long acquire() {
     return (long) (limiter.acquire() * 1_000_000_000L);

@@ -7,20 +7,44 @@ import java.util.stream.Collectors;
 /** The datasets a user can load, each backed by one API endpoint and read with one fixed schema. */
 public enum Dataset {
   /** One row per SOC code × region, from {@code POST /labor-market-intelligence/by-soc}. */
-  OCCUPATIONS("occupations", "/labor-market-intelligence/by-soc", CodeKind.SOC),
+  OCCUPATIONS("occupations", Api.LMI, "/labor-market-intelligence/by-soc", CodeKind.SOC, 25),
   /** One row per CIP code × matched occupation × region, from {@code POST /labor-market-intelligence/by-cip}. */
-  OCCUPATIONS_BY_CIP("occupations_by_cip", "/labor-market-intelligence/by-cip", CodeKind.CIP),
+  OCCUPATIONS_BY_CIP("occupations_by_cip", Api.LMI, "/labor-market-intelligence/by-cip", CodeKind.CIP, 25),
   /** One row per region, from {@code GET /labor-market-intelligence/regions}. */
-  REGIONS("regions", "/labor-market-intelligence/regions", null);
+  REGIONS("regions", Api.LMI, "/labor-market-intelligence/regions", null, 0),
+  /** One row per occupation id × region, from {@code POST /projected-occupation-growth/dimensions/{dimension}}. */
+  OCCUPATION_GROWTH("occupation_growth", Api.POG, "/dimensions/", CodeKind.OCCUPATION_ID, 1);
+
+  /** The two APIs, which differ in credentials, base URL and regions. */
+  public enum Api {
+    /** Labor Market Intelligence: platform and customer keys; nation, states and MSAs. */
+    LMI,
+    /** Projected Occupation Growth: OAuth client credentials; nation and states only. */
+    POG
+  }
 
   private final String optionValue;
+  private final Api api;
   private final String path;
   private final CodeKind codeKind;
+  private final int maxCodesPerRequest;
 
-  Dataset(String optionValue, String path, CodeKind codeKind) {
+  Dataset(String optionValue, Api api, String path, CodeKind codeKind, int maxCodesPerRequest) {
     this.optionValue = optionValue;
+    this.api = api;
     this.path = path;
     this.codeKind = codeKind;
+    this.maxCodesPerRequest = maxCodesPerRequest;
+  }
+
+  /** @return the API that serves this dataset */
+  public Api api() {
+    return api;
+  }
+
+  /** @return how many codes one request may carry */
+  public int maxCodesPerRequest() {
+    return maxCodesPerRequest;
   }
 
   /** @return the name given to {@code load(...)} or the {@code dataset} option */
@@ -28,7 +52,7 @@ public enum Dataset {
     return optionValue;
   }
 
-  /** @return the endpoint path below the API root */
+  /** @return the endpoint path below the API root (for {@link #OCCUPATION_GROWTH}, followed by the dimension) */
   public String path() {
     return path;
   }

@@ -26,6 +26,7 @@ import java.util.OptionalInt;
  * @param maxRetries retries per request after a retryable failure
  * @param requestTimeout timeout of one request
  * @param maxPartitions the user's cap on partitions, or null
+ * @param pog the Projected Occupation Growth settings, null for the LMI datasets
  */
 public record ReadOptions(
     Dataset dataset,
@@ -43,7 +44,8 @@ public record ReadOptions(
     double rateLimit,
     int maxRetries,
     Duration requestTimeout,
-    Integer maxPartitions) implements Serializable {
+    Integer maxPartitions,
+    PogSettings pog) implements Serializable {
 
   /** Copies the lists so that the record is truly immutable. */
   public ReadOptions {

@@ -22,6 +22,14 @@ public final class ReadOptionsParser {
   public static final String ENV_PLATFORM_KEY = "LIGHTCAST_PLATFORM_KEY";
   /** Environment variable read when no {@code customerKey} option or conf is set. */
   public static final String ENV_CUSTOMER_KEY = "LIGHTCAST_CUSTOMER_KEY";
+  /** Environment variable read when no {@code clientId} option or conf is set. */
+  public static final String ENV_CLIENT_ID = "LIGHTCAST_CLIENT_ID";
+  /** Environment variable read when no {@code clientSecret} option or conf is set. */
+  public static final String ENV_CLIENT_SECRET = "LIGHTCAST_CLIENT_SECRET";
+
+  private static final Map<ReadOption, String> ENV_VARIABLES = Map.of(ReadOption.PLATFORM_KEY, ENV_PLATFORM_KEY,
+      ReadOption.CUSTOMER_KEY, ENV_CUSTOMER_KEY, ReadOption.CLIENT_ID, ENV_CLIENT_ID, ReadOption.CLIENT_SECRET,
+      ENV_CLIENT_SECRET);
 
   private static final Set<String> SPARK_PATH_KEYS = Set.of("path", "paths");
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
@@ -49,8 +57,7 @@ public final class ReadOptionsParser {
   }
 
   private void collect(Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
-    put(ReadOption.PLATFORM_KEY, env.get(ENV_PLATFORM_KEY), "environment variable " + ENV_PLATFORM_KEY);
-    put(ReadOption.CUSTOMER_KEY, env.get(ENV_CUSTOMER_KEY), "environment variable " + ENV_CUSTOMER_KEY);
+    ENV_VARIABLES.forEach((option, variable) -> put(option, env.get(variable), "environment variable " + variable));
     sparkConf.forEach((key, value) -> {
       if (key.toLowerCase(Locale.ROOT).startsWith(ReadOption.SPARK_CONF_PREFIX)) {
         ReadOption.fromKey(key.substring(ReadOption.SPARK_CONF_PREFIX.length()))
@@ -77,36 +84,83 @@ public final class ReadOptionsParser {
 
   private ReadOptions build() {
     Dataset dataset = dataset();
+    dropOptionsOf(dataset);
+    boolean lmi = dataset.api() == Dataset.Api.LMI;
     Environment environment = environment();
-    Secret platformKey = Secret.ofNullable(values.get(ReadOption.PLATFORM_KEY));
-    if (platformKey == null) {
-      throw new LightcastOptionException("Missing platform key: set option platformKey, Spark conf "
-          + ReadOption.SPARK_CONF_PREFIX + "platformKey or environment variable " + ENV_PLATFORM_KEY + ".");
-    }
+    Secret platformKey = lmi ? required(ReadOption.PLATFORM_KEY, "platform key") : null;
     Secret customerKey = Secret.ofNullable(values.get(ReadOption.CUSTOMER_KEY));
-    if (customerKey == null && environment.customerKeyRequired()) {
+    if (lmi && customerKey == null && environment.customerKeyRequired()) {
       throw new LightcastOptionException("Missing customer key: the production environment requires one; set option"
           + " customerKey, Spark conf " + ReadOption.SPARK_CONF_PREFIX + "customerKey or environment variable "
           + ENV_CUSTOMER_KEY + " (or option environment=testing for the testing environment).");
     }
-    RegionType regionType = regionType();
+    RegionType regionType = regionType(dataset);
     return new ReadOptions(
         dataset,
         platformKey,
         customerKey,
         header(ReadOption.CUSTOMER_KEY_HEADER, "X-Customer-Key"),
         environment,
-        baseUrl(environment),
+        url(ReadOption.BASE_URL, lmi ? environment.baseUrl() : PogSettings.DEFAULT_BASE_URL),
         codes(dataset),
         regionType,
-        regionCodes(regionType),
+        regionCodes(dataset, regionType),
         bool(ReadOption.INCLUDE_SKILLS),
         bool(ReadOption.FALLBACK_TO_STATE),
         header(ReadOption.FALLBACK_TO_STATE_FIELD, "fallbackToState"),
         rateLimit(),
         maxRetries(),
         requestTimeout(),
-        maxPartitions());
+        maxPartitions(),
+        lmi ? null : pogSettings());
+  }
+
+  /**
+   * An explicit option that means nothing for the dataset is a mistake worth stopping for; a session conf or
+   * environment value for the other API is not (a session may read both), so it is just set aside.
+   */
+  private void dropOptionsOf(Dataset dataset) {
+    for (ReadOption option : ReadOption.values()) {
+      if (values.containsKey(option) && !option.appliesTo(dataset)) {
+        if (origins.get(option).startsWith("option ")) {
+          String hint = dataset.codeKind().filter(k -> option.key().endsWith("Codes") || option.key().endsWith("Ids"))
+              .map(k -> "; use " + k.optionName()).orElse("");
+          throw new LightcastOptionException("Option " + option.key() + " does not apply to dataset "
+              + dataset.optionValue() + hint + ".");
+        }
+        values.remove(option);
+      }
+    }
+  }
+
+  private Secret required(ReadOption option, String what) {
+    Secret secret = Secret.ofNullable(values.get(option));
+    if (secret == null) {
+      throw new LightcastOptionException("Missing " + what + ": set option " + option.key() + ", Spark conf "
+          + ReadOption.SPARK_CONF_PREFIX + option.key() + " or environment variable " + ENV_VARIABLES.get(option)
+          + ".");
+    }
+    return secret;
+  }
+
+  private PogSettings pogSettings() {
+    return new PogSettings(
+        required(ReadOption.CLIENT_ID, "client id"),
+        required(ReadOption.CLIENT_SECRET, "client secret"),
+        oneOf(ReadOption.SCOPE, PogSettings.DEFAULT_SCOPE, null),
+        url(ReadOption.AUTH_URL, PogSettings.DEFAULT_AUTH_URL),
+        oneOf(ReadOption.DIMENSION, "lotocc", List.of("lotocc", "lotspecocc")),
+        oneOf(ReadOption.LOT_VERSION, "7", List.of("6", "7")));
+  }
+
+  /** @return the option's value, its default when unset, checked against {@code valid} when that is given */
+  private String oneOf(ReadOption option, String defaultValue, List<String> valid) {
+    String value = values.getOrDefault(option, defaultValue);
+    if (value.isBlank() || (valid != null && !valid.contains(value))) {
+      throw invalid(option, value, valid == null ? "expected a non-blank value" : "valid values are "
+          + String.join(", ", valid));
+    }
+    return value;
   }
 
   private Dataset dataset() {
@@ -147,10 +201,10 @@ public final class ReadOptionsParser {
     }
   }
 
-  private String baseUrl(Environment environment) {
-    String value = values.get(ReadOption.BASE_URL);
+  private String url(ReadOption option, String defaultValue) {
+    String value = values.get(option);
     if (value == null) {
-      return environment.baseUrl();
+      return defaultValue;
     }
     try {
       URI uri = URI.create(value);
@@ -159,46 +213,42 @@ public final class ReadOptionsParser {
         throw new IllegalArgumentException();
       }
     } catch (IllegalArgumentException e) {
-      throw invalid(ReadOption.BASE_URL, value,
-          "expected an http(s) URL of the API root with its version prefix, such as http://127.0.0.1:8787/v1");
+      throw invalid(option, value, "expected an http(s) URL without a query, such as " + defaultValue);
     }
     return value.replaceAll("/+$", "");
   }
 
   private List<String> codes(Dataset dataset) {
-    List<String> result = null;
-    for (CodeKind kind : CodeKind.values()) {
-      ReadOption option = ReadOption.fromKey(kind.optionName()).orElseThrow();
-      String value = values.get(option);
-      if (value == null) {
-        continue;
-      }
-      if (dataset.codeKind().orElse(null) != kind) {
-        throw new LightcastOptionException("Option " + option.key() + " does not apply to dataset "
-            + dataset.optionValue() + dataset.codeKind().map(k -> "; use " + k.optionName()).orElse("") + ".");
-      }
-      TreeSet<String> codes = new TreeSet<>();
-      for (String code : split(option, value)) {
-        if (!kind.isValid(code)) {
-          throw invalid(option, code, "codes are " + kind.format());
-        }
-        codes.add(code);
-      }
-      result = new ArrayList<>(codes);
+    CodeKind kind = dataset.codeKind().orElse(null);
+    ReadOption option = kind == null ? null : ReadOption.fromKey(kind.optionName()).orElseThrow();
+    String value = option == null ? null : values.get(option);
+    if (value == null) {
+      return null;
     }
-    return result;
+    TreeSet<String> codes = new TreeSet<>();
+    for (String code : split(option, value)) {
+      if (!kind.isValid(code)) {
+        throw invalid(option, code, "codes are " + kind.format());
+      }
+      codes.add(code);
+    }
+    return new ArrayList<>(codes);
   }
 
-  private RegionType regionType() {
+  private RegionType regionType(Dataset dataset) {
     String value = values.get(ReadOption.REGION_TYPE);
     if (value == null) {
       return null;
     }
-    return RegionType.fromApiName(value).orElseThrow(() ->
+    RegionType type = RegionType.fromApiName(value).orElseThrow(() ->
         invalid(ReadOption.REGION_TYPE, value, "valid values are " + RegionType.validValues()));
+    if (!RegionCodes.supports(dataset, type)) {
+      throw invalid(ReadOption.REGION_TYPE, value, RegionCodes.onlyNationAndStates(dataset));
+    }
+    return type;
   }
 
-  private List<String> regionCodes(RegionType regionType) {
+  private List<String> regionCodes(Dataset dataset, RegionType regionType) {
     String value = values.get(ReadOption.REGION_CODES);
     if (value == null) {
       return null;
@@ -208,6 +258,9 @@ public final class ReadOptionsParser {
     for (String raw : split(ReadOption.REGION_CODES, value)) {
       String code = RegionCodes.canonicalFromOption(raw, source);
       RegionType type = RegionCodes.typeOf(code);
+      if (!RegionCodes.supports(dataset, type)) {
+        throw invalid(ReadOption.REGION_CODES, raw, RegionCodes.onlyNationAndStates(dataset));
+      }
       if (regionType != null && regionType != type) {
         throw invalid(ReadOption.REGION_CODES, raw, "it is a " + type.apiName() + " code but option regionType is "
             + regionType.apiName() + (regionType == RegionType.NATIONAL ? ", which takes no region codes" : ""));

@@ -14,15 +14,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns options and pushed filters into the API requests a query needs: codes × regions, at most
- * {@value #MAX_CODES_PER_REQUEST} codes and one region per request, in a deterministic order (regions, then code
- * batches). Codes and regions given both by option and by filter are intersected; an empty intersection plans no
+ * Turns options and pushed filters into the API requests a query needs: codes × regions, as many codes as the
+ * endpoint takes (25 for the LMI, one for POG) and one region per request, in a deterministic order (regions, then
+ * code batches). Codes and regions given both by option and by filter are intersected; an empty intersection plans no
  * request at all.
  */
 public final class RequestPlanner {
-  /** The API's limit on codes per request. */
-  public static final int MAX_CODES_PER_REQUEST = 25;
-
   private final ReadOptions options;
   private final PushedKeys keys;
   private final RegionCatalog catalog;
@@ -48,12 +45,12 @@ public final class RequestPlanner {
     String source = "Filter on column " + column;
     for (String value : values) {
       if (column.equals(KeyColumns.REGION_TYPE)) {
-        if (RegionType.fromApiName(value).filter(t -> t.apiName().equals(value)).isEmpty()) {
-          throw new LightcastOptionException(source + " has invalid value '" + value + "': valid values are "
-              + RegionType.validValues() + ".");
-        }
+        RegionType type = RegionType.fromApiName(value).filter(t -> t.apiName().equals(value))
+            .orElseThrow(() -> new LightcastOptionException(source + " has invalid value '" + value
+                + "': valid values are " + RegionType.validValues() + "."));
+        requireSupported(dataset, type, source, value);
       } else if (column.equals(KeyColumns.REGION_CODE)) {
-        RegionCodes.canonical(value, source);
+        requireSupported(dataset, RegionCodes.typeOf(RegionCodes.canonical(value, source)), source, value);
       } else {
         CodeKind kind = dataset.codeKind().filter(k -> k.column().equals(column)).orElseThrow();
         if (!kind.isValid(value)) {
@@ -64,16 +61,24 @@ public final class RequestPlanner {
     }
   }
 
+  private static void requireSupported(Dataset dataset, RegionType type, String source, String value) {
+    if (!RegionCodes.supports(dataset, type)) {
+      throw new LightcastOptionException(source + " has invalid value '" + value + "': "
+          + RegionCodes.onlyNationAndStates(dataset) + ".");
+    }
+  }
+
   /** @return the requests, in a deterministic order; empty when the filters contradict each other or the options */
   public List<ApiRequest> plan() {
     if (options.dataset() == Dataset.REGIONS) {
       return planRegionList();
     }
     List<String> codes = codes();
+    int perRequest = options.dataset().maxCodesPerRequest();
     List<ApiRequest> requests = new ArrayList<>();
     for (Region region : regions()) {
-      for (int from = 0; from < codes.size(); from += MAX_CODES_PER_REQUEST) {
-        List<String> batch = codes.subList(from, Math.min(codes.size(), from + MAX_CODES_PER_REQUEST));
+      for (int from = 0; from < codes.size(); from += perRequest) {
+        List<String> batch = codes.subList(from, Math.min(codes.size(), from + perRequest));
         requests.add(new ApiRequest(options.dataset(), batch, region));
       }
     }
@@ -107,6 +112,7 @@ public final class RequestPlanner {
         .map(codes -> codes.stream().map(RegionCodes::typeOf).collect(() -> EnumSet.noneOf(RegionType.class),
             Set::add, Set::addAll))
         .orElse(EnumSet.of(RegionType.NATIONAL)));
+    types.removeIf(t -> !RegionCodes.supports(options.dataset(), t));
     TreeSet<Region> regions = new TreeSet<>();
     for (RegionType type : types) {
       if (type == RegionType.NATIONAL) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the API is then remembered (per JVM) as one that needs this, so later requests go one code at a time at once
  * instead of paying twice, and the log says so once.
  */
-public final class LmiRowSource {
+public final class LmiRowSource implements RowSource {
   private static final Logger LOG = LoggerFactory.getLogger(LmiRowSource.class);
   private static final Set<String> APIS_WITHOUT_CIP_ATTRIBUTION = ConcurrentHashMap.newKeySet();
 
@@ -37,7 +37,7 @@ public final class LmiRowSource {
     this.fields = List.copyOf(fields);
   }
 
-  /** @return the rows answering {@code request}, each a JSON object keyed by column name */
+  @Override
   public List<ObjectNode> rows(ApiRequest request) {
     if (request.dataset() == Dataset.REGIONS) {
       return RegionRows.of(client.regions(request.region() == null ? null : request.region().type()));

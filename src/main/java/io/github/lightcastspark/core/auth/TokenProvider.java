@@ -1,0 +1,142 @@
+package io.github.lightcastspark.core.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lightcastspark.core.http.ApiCaller;
+import io.github.lightcastspark.core.http.ApiException;
+import io.github.lightcastspark.core.http.ApiResponse;
+import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.http.RequestThrottle;
+import io.github.lightcastspark.core.http.RetryPolicy;
+import io.github.lightcastspark.core.http.SharedHttpClients;
+import io.github.lightcastspark.core.options.PogSettings;
+import io.github.lightcastspark.core.options.Secret;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client id, scope), shared by every task of
+ * an executor. A token is fetched once however many tasks ask at the same moment (the first fetches, the others wait
+ * for its result), renewed well before it expires ({@link #refreshMargin}), and dropped when the API answers 401 so
+ * that the next request fetches a new one. A fetch has its own small retry budget; a refused client or scope fails at
+ * once with a message that names the scope, never the secret.
+ */
+public final class TokenProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
+  private static final ConcurrentMap<Key, TokenProvider> PROVIDERS = new ConcurrentHashMap<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TOKEN_RETRIES = 2;
+  private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+  private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
+
+  private final PogSettings settings;
+  private final ApiCaller caller;
+  private final LongSupplier clock;
+  private final RequestCounters counters = new RequestCounters();
+  private String token;
+  private long refreshAtNanos;
+
+  private TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
+        new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5)), RequestThrottle.unlimited(),
+        counters);
+  }
+
+  /** @return the JVM's provider for these settings' token URL, client id and scope */
+  public static TokenProvider shared(PogSettings settings, Duration timeout) {
+    return PROVIDERS.computeIfAbsent(new Key(settings.authUrl(), settings.clientId(), settings.scope()),
+        k -> new TokenProvider(settings, timeout, System::nanoTime));
+  }
+
+  /**
+   * How long before expiry a token is renewed: a quarter of its lifetime, at most five minutes, so that an hour-long
+   * token is renewed at 55 minutes and a two-second one at 1.5 seconds.
+   */
+  static Duration refreshMargin(Duration lifetime) {
+    Duration quarter = lifetime.dividedBy(4);
+    return quarter.compareTo(MAX_MARGIN) < 0 ? quarter : MAX_MARGIN;
+  }
+
+  /** @return a valid access token, fetched if there is none or it is due for renewal */
+  public synchronized String token() {
+    if (token == null || clock.getAsLong() >= refreshAtNanos) {
+      fetch();
+    }
+    return token;
+  }
+
+  /** Drops {@code rejected} if it is still the current token, so that the next {@link #token()} fetches anew. */
+  public synchronized void invalidate(String rejected) {
+    if (rejected != null && rejected.equals(token)) {
+      token = null;
+    }
+  }
+
+  /** @return token requests sent by this provider, retries included */
+  public long requestsSent() {
+    return counters.requests();
+  }
+
+  private void fetch() {
+    String description = "access token for scope '" + settings.scope() + "' from " + settings.authUrl();
+    String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId()) + "&client_secret="
+        + encode(settings.clientSecret()) + "&scope=" + URLEncoder.encode(settings.scope(), StandardCharsets.UTF_8);
+    ApiResponse response;
+    try {
+      response = caller.call(() -> ClassicRequestBuilder.post(settings.authUrl())
+          .addHeader("Accept", "application/json")
+          .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)).build(), description);
+    } catch (ApiException e) {
+      throw explain(e, description);
+    }
+    long now = clock.getAsLong();
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      String accessToken = body.path("access_token").asText("");
+      if (accessToken.isEmpty()) {
+        throw new IOException("no access_token");
+      }
+      Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
+          ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
+      token = accessToken;
+      refreshAtNanos = now + lifetime.minus(refreshMargin(lifetime)).toNanos();
+      LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
+    } catch (IOException e) {
+      throw new ApiException(description, response.status(), "MALFORMED_RESPONSE",
+          "the token response has no access_token", e);
+    }
+  }
+
+  private ApiException explain(ApiException e, String description) {
+    if ("invalid_client".equals(e.errorCode())) {
+      return new ApiException(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
+          + " secret; check options clientId and clientSecret (or LIGHTCAST_CLIENT_ID / LIGHTCAST_CLIENT_SECRET)",
+          null);
+    }
+    if ("invalid_scope".equals(e.errorCode())) {
+      return new ApiException(description, e.status(), e.errorCode(), "the token endpoint refused scope '"
+          + settings.scope() + "': this client is not granted it; ask for the scope to be granted or set option"
+          + " scope", null);
+    }
+    return e;
+  }
+
+  private static String encode(Secret secret) {
+    return URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8);
+  }
+
+  private record Key(String authUrl, Secret clientId, String scope) {
+  }
+}

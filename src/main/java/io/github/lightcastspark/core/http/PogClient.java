@@ -1,0 +1,73 @@
+package io.github.lightcastspark.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lightcastspark.core.auth.TokenProvider;
+import io.github.lightcastspark.core.options.PogSettings;
+import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.Region;
+import java.io.IOException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * The Projected Occupation Growth API: one occupation and one region per growth request, with the JVM's shared
+ * bearer token; a 401 renews the token once and sends the request again.
+ */
+public final class PogClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ReadOptions options;
+  private final PogSettings pog;
+  private final ApiCaller caller;
+  private final TokenProvider tokens;
+  private String tokenInUse;
+
+  /**
+   * @param options the read's options
+   * @param caller sends the requests (throttled, retried, counted)
+   */
+  public PogClient(ReadOptions options, ApiCaller caller) {
+    this.options = options;
+    this.pog = options.pog();
+    this.caller = caller;
+    this.tokens = TokenProvider.shared(pog, options.requestTimeout());
+  }
+
+  /** @return the growth response for the one occupation id and region of {@code request} */
+  public JsonNode growth(ApiRequest request) {
+    byte[] body = toBytes(request.codes().get(0), request.region());
+    String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version=" + pog.lotVersion();
+    return send(() -> authorized(ClassicRequestBuilder.post(url))
+        .setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON)), request.toString());
+  }
+
+  /** @return the {@code /meta} response: model and taxonomy versions */
+  public JsonNode meta() {
+    String url = options.baseUrl() + "/meta?lot_version=" + pog.lotVersion();
+    return send(() -> authorized(ClassicRequestBuilder.get(url)), "occupation_growth meta");
+  }
+
+  private JsonNode send(java.util.function.Supplier<ClassicRequestBuilder> request, String description) {
+    return JsonResponses.object(caller.call(() -> request.get().build(), description,
+        () -> tokens.invalidate(tokenInUse)), description);
+  }
+
+  private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
+    tokenInUse = tokens.token();
+    return builder.addHeader("Authorization", "Bearer " + tokenInUse).addHeader("Accept", "application/json");
+  }
+
+  private static byte[] toBytes(String id, Region region) {
+    var body = JSON.createObjectNode().put("id", id);
+    body.putObject("region").put("level", region.code() == null ? "nation" : "state")
+        .put("id", region.code() == null ? "us" : region.apiCode());
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise a request body", e);
+    }
+  }
+}

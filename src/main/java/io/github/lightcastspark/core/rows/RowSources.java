@@ -1,0 +1,27 @@
+package io.github.lightcastspark.core.rows;
+
+import io.github.lightcastspark.core.http.ApiCaller;
+import io.github.lightcastspark.core.http.LmiClient;
+import io.github.lightcastspark.core.http.PogClient;
+import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.options.ReadOptions;
+import java.util.List;
+
+/** Picks the row source of a dataset's API. */
+public final class RowSources {
+  private RowSources() {
+  }
+
+  /**
+   * @param options the read's options
+   * @param caller sends the requests of one task
+   * @param fields the LMI sparse fieldset (unused for POG)
+   * @param versions the POG vintage (null for the LMI)
+   * @return the row source for the read's dataset
+   */
+  public static RowSource of(ReadOptions options, ApiCaller caller, List<String> fields, PogVersions versions) {
+    return options.dataset().api() == Dataset.Api.LMI
+        ? new LmiRowSource(new LmiClient(options, caller), options.baseUrl(), fields)
+        : new PogRowSource(new PogClient(options, caller), options.pog().dimension(), versions);
+  }
+}
