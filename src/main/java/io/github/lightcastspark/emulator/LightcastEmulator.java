@@ -27,6 +27,7 @@ public final class LightcastEmulator implements AutoCloseable {
   private final EmulatorClock clock = new EmulatorClock();
   private final RequestJournal journal = new RequestJournal();
   private final FaultInjector faults = new FaultInjector();
+  private final PogData pogData;
   private final TokenEndpoint tokens;
   private final List<EmulatedApi> apis;
   private final HttpServer server;
@@ -40,7 +41,8 @@ public final class LightcastEmulator implements AutoCloseable {
     this.config = config;
     this.data = config.dataDir() == null ? EmulatorData.builtIn() : EmulatorData.fromDirectory(config.dataDir());
     this.tokens = new TokenEndpoint(config, clock, faults);
-    this.apis = List.of(new LmiApi(config, data, clock), new PogApi(config, new PogData(data), clock, tokens));
+    this.pogData = new PogData(data);
+    this.apis = List.of(new LmiApi(config, data, clock), new PogApi(config, pogData, clock, tokens));
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
     server.createContext("/", this::serve);
     server.setExecutor(executor);
@@ -95,6 +97,11 @@ public final class LightcastEmulator implements AutoCloseable {
   /** @return the data it serves */
   public EmulatorData data() {
     return data;
+  }
+
+  /** @return the growth data it serves */
+  public PogData pogData() {
+    return pogData;
   }
 
   /** @return its configuration */

@@ -9,8 +9,6 @@ import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.BuiltInStates;
 import io.github.lightcastspark.core.plan.RegionCatalog;
-import io.github.lightcastspark.core.rows.PogVersions;
-import io.github.lightcastspark.core.rows.PogVersionsCache;
 import io.github.lightcastspark.core.plan.PartitionPlan;
 import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestPlanner;
@@ -53,12 +51,9 @@ public final class LightcastBatch implements Batch {
     return partitions;
   }
 
-  /** Called only when the query runs (not for EXPLAIN), so the POG vintage is asked for then, once per JVM. */
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    PogVersions versions = options.dataset().api() == Dataset.Api.POG && !plan().partitions().isEmpty()
-        ? PogVersionsCache.get(options, driverCaller()) : null;
-    return new LightcastReaderFactory(options, fields, readSchema, plan().perTaskRate(), versions);
+    return new LightcastReaderFactory(options, fields, readSchema, plan().perTaskRate());
   }
 
   private ApiCaller driverCaller() {

@@ -5,7 +5,6 @@ import io.github.lightcastspark.core.http.ApiCaller;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
-import io.github.lightcastspark.core.rows.PogVersions;
 import io.github.lightcastspark.core.rows.RowSource;
 import io.github.lightcastspark.core.rows.RowSources;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
@@ -30,9 +29,9 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
 
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, double rate,
-      PogVersions versions, LightcastInputPartition partition) {
+      LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    this.source = RowSources.of(options, ApiCaller.of(options, rate, counters), fields, versions);
+    this.source = RowSources.of(options, ApiCaller.of(options, rate, counters), fields);
     this.converter = new JsonRowConverter(readSchema);
   }
 

@@ -1,7 +1,6 @@
 package io.github.lightcastspark.spark;
 
 import io.github.lightcastspark.core.options.ReadOptions;
-import io.github.lightcastspark.core.rows.PogVersions;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -17,15 +16,12 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   private final List<String> fields;
   private final StructType readSchema;
   private final double perTaskRate;
-  private final PogVersions versions;
 
-  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, double perTaskRate,
-      PogVersions versions) {
+  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, double perTaskRate) {
     this.options = options;
     this.fields = List.copyOf(fields);
     this.readSchema = readSchema;
     this.perTaskRate = perTaskRate;
-    this.versions = versions;
   }
 
   @Override
@@ -33,6 +29,6 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
     if (!(partition instanceof LightcastInputPartition p)) {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
-    return new LightcastPartitionReader(options, fields, readSchema, perTaskRate, versions, p);
+    return new LightcastPartitionReader(options, fields, readSchema, perTaskRate, p);
   }
 }

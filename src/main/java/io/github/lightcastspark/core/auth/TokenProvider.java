@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client id, scope), shared by every task of
+ * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by every task of
  * an executor. A token is fetched once however many tasks ask at the same moment (the first fetches, the others wait
  * for its result), renewed well before it expires ({@link #refreshMargin}), and dropped when the API answers 401 so
  * that the next request fetches a new one. A fetch has its own small retry budget; a refused client or scope fails at
@@ -56,7 +56,8 @@ public final class TokenProvider {
 
   /** @return the JVM's provider for these settings' token URL, client id and scope */
   public static TokenProvider shared(PogSettings settings, Duration timeout) {
-    return PROVIDERS.computeIfAbsent(new Key(settings.authUrl(), settings.clientId(), settings.scope()),
+    return PROVIDERS.computeIfAbsent(new Key(settings.authUrl(), settings.clientId(), settings.clientSecret(),
+        settings.scope()),
         k -> new TokenProvider(settings, timeout, System::nanoTime));
   }
 
@@ -137,6 +138,7 @@ public final class TokenProvider {
     return URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8);
   }
 
-  private record Key(String authUrl, Secret clientId, String scope) {
+  /** The secret is part of the key so that a corrected secret is not served a provider that holds the wrong one. */
+  private record Key(String authUrl, Secret clientId, Secret clientSecret, String scope) {
   }
 }

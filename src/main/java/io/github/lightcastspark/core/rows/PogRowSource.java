@@ -4,32 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.PogClient;
+import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import java.util.List;
 
 /**
  * Answers an {@code occupation_growth} request (one occupation id, one region) with its one row: the request keys,
- * the API's figures, and the vintage from {@code /meta}.
+ * the API's figures, and the vintage from {@code /meta}, asked for by the first task of each JVM that needs it (on
+ * the executor, inside the task's rate limit, so that planning and EXPLAIN send nothing).
  */
 public final class PogRowSource implements RowSource {
+  private final ReadOptions options;
   private final PogClient client;
-  private final String dimension;
-  private final PogVersions versions;
+  private PogVersions versions;
 
   /**
+   * @param options the read's options
    * @param client sends the requests
-   * @param dimension the dimension asked for
-   * @param versions the vintage every row carries
    */
-  public PogRowSource(PogClient client, String dimension, PogVersions versions) {
+  public PogRowSource(ReadOptions options, PogClient client) {
+    this.options = options;
     this.client = client;
-    this.dimension = dimension;
-    this.versions = versions;
   }
 
   @Override
   public List<ObjectNode> rows(ApiRequest request) {
+    if (versions == null) {
+      versions = PogVersionsCache.get(options, client);
+    }
+    String dimension = options.pog().dimension();
     JsonNode data = client.growth(request).path("data");
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("dimension", dimension);

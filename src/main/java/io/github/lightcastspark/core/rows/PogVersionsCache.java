@@ -1,6 +1,5 @@
 package io.github.lightcastspark.core.rows;
 
-import io.github.lightcastspark.core.http.ApiCaller;
 import io.github.lightcastspark.core.http.PogClient;
 import io.github.lightcastspark.core.options.ReadOptions;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,9 +12,9 @@ public final class PogVersionsCache {
   private PogVersionsCache() {
   }
 
-  /** @return the vintage of the read's API and LOT version, fetched with {@code caller} on the first call */
-  public static PogVersions get(ReadOptions options, ApiCaller caller) {
+  /** @return the vintage of the read's API and LOT version, fetched with {@code client} on the first call */
+  public static PogVersions get(ReadOptions options, PogClient client) {
     return CACHE.computeIfAbsent(options.baseUrl() + " lot " + options.pog().lotVersion(),
-        k -> PogVersions.of(new PogClient(options, caller).meta()));
+        k -> PogVersions.of(client.meta()));
   }
 }

@@ -16,12 +16,11 @@ public final class RowSources {
    * @param options the read's options
    * @param caller sends the requests of one task
    * @param fields the LMI sparse fieldset (unused for POG)
-   * @param versions the POG vintage (null for the LMI)
    * @return the row source for the read's dataset
    */
-  public static RowSource of(ReadOptions options, ApiCaller caller, List<String> fields, PogVersions versions) {
+  public static RowSource of(ReadOptions options, ApiCaller caller, List<String> fields) {
     return options.dataset().api() == Dataset.Api.LMI
         ? new LmiRowSource(new LmiClient(options, caller), options.baseUrl(), fields)
-        : new PogRowSource(new PogClient(options, caller), options.pog().dimension(), versions);
+        : new PogRowSource(options, new PogClient(options, caller));
   }
 }
