@@ -39,7 +39,7 @@ public final class EmulatorData {
       "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "60", "61");
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BUILT_IN = "builtin-data.json";
+  private static final String BUILT_IN = "data/builtin-data.json";
 
   private final Map<String, OccupationFacts> occupations = new TreeMap<>();
   private final Map<String, List<String>> cipToSoc;

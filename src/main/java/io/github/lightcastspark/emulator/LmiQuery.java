@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A validated by-SOC or by-CIP request body, checked exactly as the contract's emulator table says; anything else is
+ * A validated by-SOC or by-CIP request body, checked as the contract's emulator table (A.5) says; anything else is
  * an {@link LmiError}.
  *
  * @param codes the requested codes, as sent
@@ -24,6 +25,7 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
   static final int MAX_CODES = 25;
   static final Set<String> FIELDS = Set.of("name", "socCode", "laborMarketData", "skillRequirements", "cipCodes");
   private static final Set<String> REGION_TYPES = Set.of("national", "state", "msa");
+  /** The fallback flag's name is not documented (contract A.5), so every plausible spelling is accepted. */
   private static final List<String> FALLBACK_NAMES = List.of("fallbackToState", "allowStateFallback",
       "stateFallback", "msaStateFallback");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,6 +35,8 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
    * @param codesField {@code socCodes} or {@code cipCodes}
    * @param format the codes' format
    * @param data tells which regions exist
+   * @return the query
+   * @throws LmiError 400 with the contract's code when the body is invalid
    */
   static LmiQuery parse(String body, String codesField, Pattern format, EmulatorData data) {
     JsonNode root;
@@ -44,60 +48,81 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
     if (root == null || !root.isObject()) {
       throw new LmiError(400, "INVALID_INPUT", "Request body must be a JSON object");
     }
-    JsonNode codesNode = root.path(codesField);
-    if (!codesNode.isArray() || codesNode.isEmpty()) {
-      throw new LmiError(400, "MISSING_REQUIRED_FIELD", codesField + " is required and must not be empty",
-          codesField, codesNode.isMissingNode() ? null : codesNode.toString());
+    List<String> codes = codes(root.path(codesField), codesField, format);
+    String regionType = regionType(root.path("regionType"));
+    String region = regionType.equals("national") ? null : region(root, regionType, data);
+    return new LmiQuery(codes, regionType, region, fields(root.path("fields")),
+        root.path("includeSkills").asBoolean(false), FALLBACK_NAMES.stream().anyMatch(n -> root.path(n).asBoolean()));
+  }
+
+  private static List<String> codes(JsonNode node, String field, Pattern format) {
+    if (node.isMissingNode() || node.isNull() || (node.isArray() && node.isEmpty())) {
+      throw new LmiError(400, "MISSING_REQUIRED_FIELD", field + " is required and must not be empty", field, null);
     }
-    if (codesNode.size() > MAX_CODES) {
-      throw new LmiError(400, "INVALID_INPUT", "Maximum " + MAX_CODES + " codes per request", codesField,
-          String.valueOf(codesNode.size()));
+    if (!node.isArray()) {
+      throw new LmiError(400, "INVALID_INPUT", field + " must be an array of strings", field, node.toString());
+    }
+    if (node.size() > MAX_CODES) {
+      throw new LmiError(400, "INVALID_INPUT", "Maximum " + MAX_CODES + " codes per request", field,
+          String.valueOf(node.size()));
     }
     List<String> codes = new ArrayList<>();
-    for (JsonNode code : codesNode) {
+    for (JsonNode code : node) {
       if (!code.isTextual() || !format.matcher(code.asText()).matches()) {
-        throw new LmiError(400, "INVALID_FORMAT", "Invalid code format: " + code, codesField, code.asText());
+        throw new LmiError(400, "INVALID_FORMAT", "Invalid code format: " + code, field,
+            code.isTextual() ? code.asText() : code.toString());
       }
       codes.add(code.asText());
     }
-    String regionType = root.path("regionType").asText("national");
-    if (!REGION_TYPES.contains(regionType)) {
+    return codes;
+  }
+
+  private static String regionType(JsonNode node) {
+    if (node.isMissingNode() || node.isNull()) {
+      return "national";
+    }
+    if (!node.isTextual() || !REGION_TYPES.contains(node.asText())) {
       throw new LmiError(400, "INVALID_INPUT", "regionType must be one of national, state, msa", "regionType",
-          regionType);
+          node.isTextual() ? node.asText() : node.toString());
     }
-    String region = null;
-    if (!regionType.equals("national")) {
-      JsonNode regionNode = root.has("region") ? root.path("region") : root.path("regionCode");
-      if (regionNode.isMissingNode() || regionNode.isNull() || regionNode.asText().isBlank()) {
-        throw new LmiError(400, "MISSING_REQUIRED_FIELD", "region is required when regionType is " + regionType,
-            "region", null);
-      }
-      region = regionNode.asText();
-      if (data.region(regionType, region).isEmpty()) {
-        throw new LmiError(400, "INVALID_INPUT", "Region code does not match a known region for regionType "
-            + regionType, "region", region);
-      }
+    return node.asText();
+  }
+
+  /** The documented name is {@code region}; the doc's label "Region code" makes {@code regionCode} plausible too. */
+  private static String region(JsonNode root, String regionType, EmulatorData data) {
+    String field = root.has("region") ? "region" : "regionCode";
+    JsonNode node = root.path(field);
+    if (node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+      throw new LmiError(400, "MISSING_REQUIRED_FIELD", "region is required when regionType is " + regionType,
+          "region", null);
     }
-    return new LmiQuery(codes, regionType, region, fields(root.path("fields")),
-        root.path("includeSkills").asBoolean(false), fallback(root));
+    if (!node.isTextual() && !node.isIntegralNumber()) {
+      throw new LmiError(400, "INVALID_INPUT", "region must be a string or an integer", field, node.toString());
+    }
+    String region = node.asText();
+    if (data.region(regionType, region).isEmpty()) {
+      throw new LmiError(400, "INVALID_INPUT", "Region code does not match a known region for regionType "
+          + regionType, field, region);
+    }
+    return region;
   }
 
   private static Set<String> fields(JsonNode node) {
     if (node.isMissingNode() || node.isNull()) {
       return null;
     }
-    Set<String> fields = new java.util.LinkedHashSet<>();
+    if (!node.isArray()) {
+      throw new LmiError(400, "INVALID_INPUT", "fields must be an array of field names", "fields", node.toString());
+    }
+    Set<String> fields = new LinkedHashSet<>();
     for (JsonNode field : node) {
-      if (!FIELDS.contains(field.asText())) {
-        throw new LmiError(400, "INVALID_INPUT", "Unknown field in fields: " + field.asText(), "fields",
-            field.asText());
+      String name = field.isTextual() ? field.asText() : field.toString();
+      if (!FIELDS.contains(name)) {
+        throw new LmiError(400, "INVALID_INPUT", "Unknown field in fields: " + name
+            + "; valid: name, socCode, laborMarketData, skillRequirements, cipCodes", "fields", name);
       }
-      fields.add(field.asText());
+      fields.add(name);
     }
     return fields;
-  }
-
-  private static boolean fallback(JsonNode root) {
-    return FALLBACK_NAMES.stream().anyMatch(name -> root.path(name).asBoolean(false));
   }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a directory laid out like the project's public-data folder (BLS OEWS and Employment Projections, NCES CIP
  * and crosswalk, Census FIPS, OMB CBSA, O*NET skills) into a {@link DataSet}. The one place where the emulator's
- * figures are derived from the public files; the built-in data set is a subset written by {@link BuiltInDataWriter}.
+ * figures are derived from the public files; the built-in data set is a curated subset of its output (see
+ * {@code docs/emulator.md}).
  */
 public final class SharedDataImporter {
   /** MSAs with MSA-level projections; every other MSA needs the state fallback. */

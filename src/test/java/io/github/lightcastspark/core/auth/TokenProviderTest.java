@@ -1,0 +1,79 @@
+package io.github.lightcastspark.core.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.lightcastspark.core.options.PogSettings;
+import io.github.lightcastspark.core.options.Secret;
+import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The token cache against the emulator's token endpoint. */
+class TokenProviderTest {
+  private static PogSettings settings(LightcastEmulator emulator) {
+    return new PogSettings(Secret.ofNullable("tp-client"), Secret.ofNullable("tp-secret"),
+        PogSettings.DEFAULT_SCOPE, emulator.tokenUrl(), "lotocc", "7");
+  }
+
+  @Test
+  void tasksStartingTogetherShareOneFetch() throws Exception {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "tp-secret", PogSettings.DEFAULT_SCOPE).build())) {
+      emulator.faults().latency(Duration.ofMillis(200));
+      TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<String>> tokens = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        tokens.add(pool.submit(() -> {
+          start.await();
+          return provider.token();
+        }));
+      }
+      start.countDown();
+      Set<String> distinct = new HashSet<>();
+      for (Future<String> t : tokens) {
+        distinct.add(t.get());
+      }
+      pool.shutdown();
+      assertEquals(1, distinct.size());
+      assertEquals(1, emulator.journal().entries("/connect/token").size());
+      assertEquals(provider, TokenProvider.shared(settings(emulator), Duration.ofSeconds(5)), "one per JVM and key");
+
+      String first = distinct.iterator().next();
+      provider.invalidate("some-other-token");
+      assertEquals(first, provider.token(), "only the rejected token is dropped");
+      provider.invalidate(first);
+      assertNotEquals(first, provider.token());
+      assertEquals(2, emulator.journal().entries("/connect/token").size());
+    }
+  }
+
+  @Test
+  void tokensAreRenewedWellBeforeTheyExpire() {
+    assertEquals(Duration.ofMinutes(5), TokenProvider.refreshMargin(Duration.ofHours(1)));
+    assertEquals(Duration.ofMillis(500), TokenProvider.refreshMargin(Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void aFailingTokenEndpointIsRetriedWithinItsOwnBudget() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "tp-secret", PogSettings.DEFAULT_SCOPE).build())) {
+      emulator.faults().tokenErrors(2, 503);
+      TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
+      provider.token();
+      assertEquals(List.of(503, 503, 200), emulator.journal().entries("/connect/token").stream()
+          .map(e -> e.status()).toList());
+    }
+  }
+}
