@@ -56,6 +56,19 @@ public final class Demo {
       section("Regions");
       lightcast.get().load("regions").where("regionType = 'msa'").show(5, false);
 
+      section("Projected occupation growth (OAuth client credentials; one request per occupation id and region)");
+      // The emulator's LOT ids are its own (LO-<SOC>); with the real API, map your SOC codes to LOT ids first.
+      spark.read().format("lightcast")
+          .option("baseUrl", emulator.pogBaseUrl())
+          .option("authUrl", emulator.tokenUrl())
+          .option("clientId", "<client-id>")
+          .option("clientSecret", "<client-secret>")
+          .load("occupation_growth")
+          .where("occupationId IN ('LO-15-1252','LO-29-1141') AND regionCode IN ('06','48')")
+          .selectExpr("occupationId", "name", "regionName", "baseEmployment", "growthPercent.oneYear AS y1",
+              "growthPercent.fiveYear AS y5", "growthPercent.tenYear AS y10", "modelVersion", "lotVersion")
+          .show(false);
+
       section("Our employees' pay against the market median of their occupation and state");
       Dataset<Row> hr = spark.createDataFrame(HR_SAMPLE, HR_SCHEMA);
       Dataset<Row> market = lightcast.get().option("socCodes", "15-1252,29-1141,13-2011,43-4051").option("regionCodes",
