@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The data the emulator serves, and the one function that builds an occupation's JSON for a region, which the
@@ -38,12 +40,15 @@ public final class EmulatorData {
       "16", "19", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
       "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "60", "61");
 
+  static final Pattern SOC_FORMAT = Pattern.compile("\\d{2}-\\d{4}");
+  static final Pattern CIP_FORMAT = Pattern.compile("\\d{2}\\.\\d{4}");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BUILT_IN = "data/builtin-data.json";
 
   private final Map<String, OccupationFacts> occupations = new TreeMap<>();
   private final Map<String, List<String>> cipToSoc;
-  private final Map<String, RegionFacts> regions = new TreeMap<>();
+  private final Map<String, RegionFacts> regions = new HashMap<>();
+  private final List<RegionFacts> regionList;
   private final Map<String, RegionalFigures> figures = new HashMap<>();
   private final List<SkillFact> skillPool = new ArrayList<>();
 
@@ -53,12 +58,17 @@ public final class EmulatorData {
         .noneMatch(p -> p.name().equals(s.name()))).forEach(skillPool::add));
     cipToSoc = new TreeMap<>(data.cipToSoc());
     data.regions().forEach(r -> regions.put(r.type() + " " + r.code(), r));
+    regionList = data.regions().stream().sorted(Comparator.comparing((RegionFacts r) -> !r.type().equals("state"))
+        .thenComparing(RegionFacts::code)).toList();
     data.figures().forEach(f -> figures.put(f.socCode() + " " + f.type() + " " + f.code(), f));
   }
 
   /** @return the built-in data set, curated from public BLS, NCES, Census and O*NET files */
   public static EmulatorData builtIn() {
     try (InputStream in = EmulatorData.class.getResourceAsStream(BUILT_IN)) {
+      if (in == null) {
+        throw new IllegalStateException("The built-in data set " + BUILT_IN + " is missing from the classpath");
+      }
       return new EmulatorData(JSON.readValue(in, DataSet.class));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the built-in data set " + BUILT_IN, e);
@@ -70,13 +80,16 @@ public final class EmulatorData {
     return new EmulatorData(SharedDataImporter.importAll(dir));
   }
 
-  /** @return the occupation's national facts: real, synthetic for an unheld code of a real major group, or empty */
+  /**
+   * @return the occupation's national facts: real, synthetic for an unheld well-formed code of a real SOC major
+   *     group, or empty (the API warns {@code INVALID_SOC_CODE})
+   */
   public Optional<OccupationFacts> occupation(String socCode) {
     OccupationFacts real = occupations.get(socCode);
     if (real != null) {
       return Optional.of(real);
     }
-    return SOC_MAJOR_GROUPS.contains(socCode.substring(0, 2))
+    return SOC_FORMAT.matcher(socCode).matches() && SOC_MAJOR_GROUPS.contains(socCode.substring(0, 2))
         ? Optional.of(SyntheticFigures.occupation(socCode, skillPool)) : Optional.empty();
   }
 
@@ -85,20 +98,37 @@ public final class EmulatorData {
     return List.copyOf(occupations.keySet());
   }
 
-  /** @return the SOC codes a CIP code maps to: from the crosswalk, synthetic for an unheld code of a real family,
-   *     or empty for an unknown code */
+  /**
+   * @return the SOC codes a CIP code maps to, ascending: from the crosswalk, one to three held occupations chosen by
+   *     hash for an unheld well-formed code of a real CIP family, or empty (the API warns {@code INVALID_CIP_CODE})
+   */
   public List<String> socCodesForCip(String cipCode) {
     List<String> mapped = cipToSoc.get(cipCode);
     if (mapped != null) {
       return mapped;
     }
-    return CIP_FAMILIES.contains(cipCode.substring(0, 2))
+    return CIP_FORMAT.matcher(cipCode).matches() && CIP_FAMILIES.contains(cipCode.substring(0, 2))
         ? SyntheticFigures.socCodes(cipCode, new ArrayList<>(occupations.keySet())) : List.of();
   }
 
-  /** @return the regions of {@code type} ({@code state} or {@code msa}), or all when null, ordered by type and code */
+  /** @return the regions of {@code type} ({@code state} or {@code msa}), or all when null: states, then MSAs, by code */
   public List<RegionFacts> regions(String type) {
-    return regions.values().stream().filter(r -> type == null || r.type().equals(type)).toList();
+    return regionList.stream().filter(r -> type == null || r.type().equals(type)).toList();
+  }
+
+  /**
+   * @return the region as the regions endpoint lists it: {@code type}, {@code code} and {@code name}, and an MSA's
+   *     {@code stateCodes}, with state codes unpadded ({@code "6"}) as in the vendor's docs
+   */
+  public ObjectNode regionJson(RegionFacts region) {
+    ObjectNode json = JSON.createObjectNode().put("type", region.type())
+        .put("code", region.type().equals("state") ? unpadded(region.code()) : region.code())
+        .put("name", region.name());
+    if (region.type().equals("msa")) {
+      ArrayNode states = json.putArray("stateCodes");
+      region.stateCodes().forEach(s -> states.add(unpadded(s)));
+    }
+    return json;
   }
 
   /** @return the region of {@code type} with {@code code} ("6" and "06" alike), if the data holds it */
@@ -124,11 +154,9 @@ public final class EmulatorData {
     OccupationFacts o = occupation(socCode).orElseThrow(() -> new IllegalArgumentException("unknown " + socCode));
     Figures f = figures(o, regionType.toLowerCase(Locale.ROOT), regionCode);
     Double growth = f.growth;
-    boolean fellBack = false;
-    if (growth == null && fallbackToState) {
-      RegionFacts msa = region("msa", regionCode).orElseThrow();
-      growth = figures(o, "state", msa.stateCodes().get(0)).growth;
-      fellBack = true;
+    boolean fellBack = growth == null && fallbackToState && regionType.equalsIgnoreCase("msa");
+    if (fellBack) {
+      growth = figures(o, "state", region("msa", regionCode).orElseThrow().stateCodes().get(0)).growth;
     }
     ObjectNode json = JSON.createObjectNode();
     json.put("name", o.name());
@@ -197,6 +225,10 @@ public final class EmulatorData {
     Figures state = figures(o, "state", region.stateCodes().get(0));
     return new Figures(Math.round(state.employment * SyntheticFigures.factor(region.code(), "employment", 0.1, 0.4)),
         roundTo10(state.median, SyntheticFigures.factor(region.code(), "wage", 0.95, 1.15)), growth);
+  }
+
+  private static String unpadded(String code) {
+    return String.valueOf(Integer.parseInt(code));
   }
 
   private static Double roundTo10(Double value, double factor) {

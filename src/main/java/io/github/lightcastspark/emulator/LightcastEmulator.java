@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local HTTP server that plays the Labor Market Intelligence API, the Projected Occupation Growth API and its
@@ -31,6 +32,7 @@ public final class LightcastEmulator implements AutoCloseable {
   private final TokenEndpoint tokens;
   private final List<EmulatedApi> apis;
   private final HttpServer server;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "lightcast-emulator");
     t.setDaemon(true);
@@ -109,10 +111,13 @@ public final class LightcastEmulator implements AutoCloseable {
     return config;
   }
 
+  /** Stops at once, dropping requests in flight; closing again does nothing. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    if (closed.compareAndSet(false, true)) {
+      server.stop(0);
+      executor.shutdownNow();
+    }
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -120,13 +125,16 @@ public final class LightcastEmulator implements AutoCloseable {
     EmulatorRequest request = read(exchange);
     try {
       sleep(faults.latencyMillis());
-      FaultInjector.Fault fault = tokens.owns(request.path()) ? new FaultInjector.None() : faults.next();
+      EmulatedApi api = apis.stream().filter(a -> a.owns(request.path())).findFirst().orElse(null);
+      // The token endpoint has faults of its own (FaultInjector#tokenErrors).
+      FaultInjector.Fault fault = tokens.owns(request.path()) ? new FaultInjector.None()
+          : faults.next(api != null && api.isDataRequest(request));
       if (fault instanceof FaultInjector.Drop) {
         journal.add(entry(received, request, 0));
         exchange.close();
         return;
       }
-      EmulatorReply reply = route(request, fault);
+      EmulatorReply reply = route(request, api, fault);
       journal.add(entry(received, request, reply.status()));
       write(exchange, reply);
     } finally {
@@ -134,11 +142,10 @@ public final class LightcastEmulator implements AutoCloseable {
     }
   }
 
-  private EmulatorReply route(EmulatorRequest request, FaultInjector.Fault fault) {
+  private EmulatorReply route(EmulatorRequest request, EmulatedApi api, FaultInjector.Fault fault) {
     if (tokens.owns(request.path())) {
       return tokens.handle(request);
     }
-    EmulatedApi api = apis.stream().filter(a -> a.owns(request.path())).findFirst().orElse(null);
     if (api == null) {
       return new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path()).reply();
     }
@@ -150,7 +157,14 @@ public final class LightcastEmulator implements AutoCloseable {
     if (fault instanceof FaultInjector.ServerError error) {
       return api.injected(error.status(), "Injected server error");
     }
-    EmulatorReply reply = api.handle(request);
+    EmulatorReply reply;
+    try {
+      reply = api.handle(request);
+    } catch (RuntimeException e) {
+      // A bug of the emulator answers 500 rather than dropping the connection, which a client would retry as a
+      // network error and so hide.
+      reply = api.injected(500, "Emulator error: " + e);
+    }
     if (reply.status() == 200 && faults.takeMalformed()) {
       return new EmulatorReply(200, reply.body().substring(0, reply.body().length() / 2), reply.headers());
     }

@@ -1,7 +1,6 @@
 package io.github.lightcastspark.emulator;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The Labor Market Intelligence API (contract Part A), which owns everything under {@code /v1}: routing to the
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
 final class LmiApi implements EmulatedApi {
   static final String BASE_PATH = "/v1";
   static final String PREFIX = BASE_PATH + "/labor-market-intelligence";
-  private static final Pattern SOC = Pattern.compile("\\d{2}-\\d{4}");
-  private static final Pattern CIP = Pattern.compile("\\d{2}\\.\\d{4}");
 
   private final EmulatorData data;
   private final LmiCredentials credentials;
@@ -74,8 +71,8 @@ final class LmiApi implements EmulatedApi {
   /** @throws LmiError when the request is invalid */
   private EmulatorReply answer(String endpoint, EmulatorRequest request) {
     return EmulatorReply.json(200, switch (endpoint) {
-      case "by-soc" -> responses.bySoc(LmiQuery.parse(request.body(), "socCodes", SOC, data)).toString();
-      case "by-cip" -> responses.byCip(LmiQuery.parse(request.body(), "cipCodes", CIP, data)).toString();
+      case "by-soc" -> responses.bySoc(LmiQuery.parse(request.body(), "socCodes", EmulatorData.SOC_FORMAT, data)).toString();
+      case "by-cip" -> responses.byCip(LmiQuery.parse(request.body(), "cipCodes", EmulatorData.CIP_FORMAT, data)).toString();
       default -> responses.regions(request.queryParam("type")).toString();
     });
   }

@@ -219,6 +219,19 @@ class OccupationsReadTest {
     assertEquals(0, unknown.get(0).getList(unknown.get(0).fieldIndex("warnings")).size());
   }
 
+  @Test
+  void sqlViewsTakeTheSameOptions() {
+    TestSpark.session().sql("CREATE OR REPLACE TEMPORARY VIEW occ USING lightcast OPTIONS (dataset 'occupations',"
+        + " baseUrl '" + emulator.lmiBaseUrl() + "', platformKey '" + TestEmulators.PLATFORM_KEY + "',"
+        + " environment 'testing')");
+    List<Row> rows = TestSpark.session().sql("SELECT socCode, regionCode, laborMarketData.medianAnnualSalary AS m"
+        + " FROM occ WHERE socCode = '15-1252' AND regionType = 'state' AND regionCode = '06'").collectAsList();
+    assertEquals(1, rows.size());
+    assertEquals(emulator.data().occupationJson("15-1252", "state", "06", false, false).path("laborMarketData")
+        .path("medianAnnualSalary").asDouble(), rows.get(0).getDouble(2));
+    assertEquals(1, dataRequests(emulator).size());
+  }
+
   private static List<Row> sorted(List<Row> rows) {
     return rows.stream().sorted(java.util.Comparator.comparing(r -> (String) r.getAs("socCode"))).toList();
   }
