@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -164,23 +165,26 @@ public final class EmulatorConfig {
 
     /** @return this builder, listening on {@code port} (0: ephemeral) */
     public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+      }
       this.port = port;
       return this;
     }
 
     /** @return this builder, playing {@code mode} */
     public Builder mode(Mode mode) {
-      this.mode = mode;
+      this.mode = Objects.requireNonNull(mode, "mode");
       return this;
     }
 
-    /** @return this builder, accepting only these platform keys */
+    /** @return this builder, accepting only these platform keys (none: any key of the mode's prefix) */
     public Builder platformKeys(String... keys) {
       this.platformKeys = Set.of(keys);
       return this;
     }
 
-    /** @return this builder, accepting only these customer keys */
+    /** @return this builder, accepting only these customer keys in production (none: any {@code ck_} key) */
     public Builder customerKeys(String... keys) {
       this.customerKeys = Set.of(keys);
       return this;
@@ -188,6 +192,10 @@ public final class EmulatorConfig {
 
     /** @return this builder, with a token bucket of {@code requests} refilled continuously over {@code window} */
     public Builder lmiRateLimit(int requests, Duration window) {
+      if (requests < 1 || window.isNegative() || window.isZero()) {
+        throw new IllegalArgumentException("the rate limit needs requests >= 1 and a positive window, got "
+            + requests + " per " + window);
+      }
       this.lmiRateLimitRequests = requests;
       this.lmiRateLimitWindow = window;
       return this;

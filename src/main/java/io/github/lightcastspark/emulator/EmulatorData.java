@@ -111,7 +111,7 @@ public final class EmulatorData {
         ? SyntheticFigures.socCodes(cipCode, new ArrayList<>(occupations.keySet())) : List.of();
   }
 
-  /** @return the regions of {@code type} ({@code state} or {@code msa}), or all when null: states, then MSAs, by code */
+  /** @return the regions of {@code type} ({@code state} or {@code msa}), or all when null: states, then MSAs */
   public List<RegionFacts> regions(String type) {
     return regionList.stream().filter(r -> type == null || r.type().equals(type)).toList();
   }

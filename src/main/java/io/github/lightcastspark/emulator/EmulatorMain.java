@@ -2,35 +2,72 @@ package io.github.lightcastspark.emulator;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator until the process is killed:
- * {@code java -cp <jar> io.github.lightcastspark.emulator.EmulatorMain [--port 8787] [--data-dir DIR]
+ * {@code java -cp <connector jar> io.github.lightcastspark.emulator.EmulatorMain [--port 8787] [--data-dir DIR]
  * [--mode testing|production] [--rate-limit REQUESTS/SECONDS]}.
  */
 public final class EmulatorMain {
+  static final String USAGE = "Usage: EmulatorMain [--port 8787] [--data-dir DIR] [--mode testing|production]"
+      + " [--rate-limit REQUESTS/SECONDS]";
+
   private EmulatorMain() {
   }
 
-  /** @param args the options above */
-  public static void main(String[] args) throws InterruptedException {
+  /** @param args the options above; a wrong one prints the usage and exits with status 2 */
+  public static void main(String[] args) {
+    EmulatorConfig config;
+    try {
+      config = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
+    }
+    LightcastEmulator emulator = LightcastEmulator.start(config);
+    System.out.println("Lightcast emulator listening: LMI base URL " + emulator.lmiBaseUrl());
+    Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
+    try {
+      new CountDownLatch(1).await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * @return the configuration the command line asks for
+   * @throws IllegalArgumentException naming the argument at fault
+   */
+  static EmulatorConfig parse(String... args) {
     EmulatorConfig.Builder config = EmulatorConfig.builder().port(8787);
-    for (int i = 0; i + 1 < args.length; i += 2) {
+    for (int i = 0; i < args.length; i += 2) {
+      String name = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("Missing value for " + name);
+      }
       String value = args[i + 1];
-      switch (args[i]) {
-        case "--port" -> config.port(Integer.parseInt(value));
-        case "--data-dir" -> config.dataDir(Path.of(value));
-        case "--mode" -> config.mode(EmulatorConfig.Mode.valueOf(value.toUpperCase(java.util.Locale.ROOT)));
-        case "--rate-limit" -> {
-          String[] parts = value.split("/");
-          config.lmiRateLimit(Integer.parseInt(parts[0]), Duration.ofSeconds(Long.parseLong(parts[1])));
+      try {
+        switch (name) {
+          case "--port" -> config.port(Integer.parseInt(value));
+          case "--data-dir" -> config.dataDir(Path.of(value));
+          case "--mode" -> config.mode(EmulatorConfig.Mode.valueOf(value.toUpperCase(Locale.ROOT)));
+          case "--rate-limit" -> {
+            String[] parts = value.split("/", -1);
+            if (parts.length != 2) {
+              throw new IllegalArgumentException("expected REQUESTS/SECONDS");
+            }
+            config.lmiRateLimit(Integer.parseInt(parts[0]), Duration.ofSeconds(Long.parseLong(parts[1])));
+          }
+          default -> throw new IllegalArgumentException("unknown option");
         }
-        default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-            + "; valid: --port, --data-dir, --mode, --rate-limit");
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Invalid " + name + " " + value + ": " + e.getMessage(), e);
       }
     }
-    LightcastEmulator emulator = LightcastEmulator.start(config.build());
-    System.out.println("Lightcast emulator listening: LMI base URL " + emulator.lmiBaseUrl());
-    Thread.currentThread().join();
+    return config.build();
   }
 }

@@ -5,8 +5,10 @@ import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Faults a test switches on: latency, dropped connections, bursts of 429, 5xx on every Nth request or at random, and
- * malformed bodies, failing token requests. Counted faults ("the next N requests") are consumed in arrival order. Thread-safe.
+ * Faults a test switches on: latency, dropped connections, bursts of 429, 5xx on every Nth data request or at random,
+ * malformed bodies, failing token requests. Counted faults ("the next N requests") are consumed in arrival order;
+ * "data requests" are those that ask for data ({@code by-soc} and {@code by-cip}, not {@code regions}). All counters
+ * start at zero. Thread-safe.
  */
 public final class FaultInjector {
   /** What to do with one request before the API handles it. */
@@ -33,7 +35,7 @@ public final class FaultInjector {
   private long latencyMaxMillis;
   private int everyNth;
   private int everyNthStatus;
-  private long requestCount;
+  private long dataRequestCount;
   private double errorRate;
   private Random errorRandom;
   private int tooManyLeft;
@@ -50,40 +52,55 @@ public final class FaultInjector {
 
   /** @return this injector, delaying every response by a uniformly random time in [min, max] */
   public synchronized FaultInjector latency(Duration min, Duration max) {
+    if (min.isNegative() || max.compareTo(min) < 0) {
+      throw new IllegalArgumentException("latency needs 0 <= min <= max, got " + min + ", " + max);
+    }
     latencyMinMillis = min.toMillis();
-    latencyMaxMillis = Math.max(min.toMillis(), max.toMillis());
+    latencyMaxMillis = max.toMillis();
     return this;
   }
 
-  /** @return this injector, answering every {@code n}th API request with {@code status} */
+  /**
+   * @return this injector, answering every {@code n}th data request from now on (counting from one) with
+   *     {@code status}, a 5xx, in the API's error format
+   */
   public synchronized FaultInjector failEveryNth(int n, int status) {
+    if (n < 1 || status < 500 || status > 599) {
+      throw new IllegalArgumentException("failEveryNth needs n >= 1 and a 5xx status, got " + n + ", " + status);
+    }
     everyNth = n;
     everyNthStatus = status;
-    requestCount = 0;
+    dataRequestCount = 0;
     return this;
   }
 
-  /** @return this injector, answering a random share of API requests with 503 */
+  /** @return this injector, answering a random share of data requests with 503, the same ones for the same seed */
   public synchronized FaultInjector serverErrorRate(double probability, long seed) {
+    if (probability < 0 || probability > 1) {
+      throw new IllegalArgumentException("serverErrorRate needs a probability in [0, 1], got " + probability);
+    }
     errorRate = probability;
     errorRandom = new Random(seed);
     return this;
   }
 
-  /** @return this injector, answering the next {@code count} requests with 429 */
+  /**
+   * @return this injector, answering the next {@code count} requests with 429 and {@code Retry-After:
+   *     retryAfterSeconds}, or without that header when {@code retryAfterSeconds < 0}
+   */
   public synchronized FaultInjector tooManyRequests(int count, int retryAfterSeconds) {
     tooManyLeft = count;
     this.retryAfterSeconds = retryAfterSeconds;
     return this;
   }
 
-  /** @return this injector, truncating the body of the next {@code count} successful responses */
+  /** @return this injector, cutting the body of the next {@code count} 200 responses in half: invalid JSON */
   public synchronized FaultInjector malformedBody(int count) {
     malformedLeft = count;
     return this;
   }
 
-  /** @return this injector, dropping the connection of the next {@code count} requests */
+  /** @return this injector, closing the connection of the next {@code count} requests without any response */
   public synchronized FaultInjector dropConnection(int count) {
     dropsLeft = count;
     return this;
@@ -101,7 +118,7 @@ public final class FaultInjector {
     latencyMinMillis = 0;
     latencyMaxMillis = 0;
     everyNth = 0;
-    requestCount = 0;
+    dataRequestCount = 0;
     errorRate = 0;
     errorRandom = null;
     tooManyLeft = 0;
@@ -121,8 +138,8 @@ public final class FaultInjector {
     return max <= min ? min : ThreadLocalRandom.current().nextLong(min, max + 1);
   }
 
-  synchronized Fault next() {
-    requestCount++;
+  /** @return the fault for the request arriving now; {@code dataRequest}: whether it asks for data */
+  synchronized Fault next(boolean dataRequest) {
     if (dropsLeft > 0) {
       dropsLeft--;
       return new Drop();
@@ -131,7 +148,11 @@ public final class FaultInjector {
       tooManyLeft--;
       return new TooMany(retryAfterSeconds);
     }
-    if (everyNth > 0 && requestCount % everyNth == 0) {
+    if (!dataRequest) {
+      return new None();
+    }
+    dataRequestCount++;
+    if (everyNth > 0 && dataRequestCount % everyNth == 0) {
       return new ServerError(everyNthStatus);
     }
     if (errorRandom != null && errorRandom.nextDouble() < errorRate) {

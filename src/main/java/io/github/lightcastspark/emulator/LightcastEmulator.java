@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A local HTTP server that plays the Labor Market Intelligence API, the Projected Occupation Growth API and its
  * OAuth token endpoint from the contract over loopback, for tests, the demo and notebooks: real auth and validation,
- * token-bucket rate limits with 429, a request journal and fault injection. Start it with {@link #start}; stop it with {@link #close}.
+ * token-bucket rate limits with 429, a request journal and fault injection. Start it with {@link #start}; stop it
+ * with {@link #close}. It binds 127.0.0.1 only: it is a test double, not a service.
  */
 public final class LightcastEmulator implements AutoCloseable {
   private final EmulatorConfig config;

@@ -71,8 +71,10 @@ final class LmiApi implements EmulatedApi {
   /** @throws LmiError when the request is invalid */
   private EmulatorReply answer(String endpoint, EmulatorRequest request) {
     return EmulatorReply.json(200, switch (endpoint) {
-      case "by-soc" -> responses.bySoc(LmiQuery.parse(request.body(), "socCodes", EmulatorData.SOC_FORMAT, data)).toString();
-      case "by-cip" -> responses.byCip(LmiQuery.parse(request.body(), "cipCodes", EmulatorData.CIP_FORMAT, data)).toString();
+      case "by-soc" -> responses.bySoc(LmiQuery.parse(request.body(), "socCodes", EmulatorData.SOC_FORMAT, data))
+          .toString();
+      case "by-cip" -> responses.byCip(LmiQuery.parse(request.body(), "cipCodes", EmulatorData.CIP_FORMAT, data))
+          .toString();
       default -> responses.regions(request.queryParam("type")).toString();
     });
   }
