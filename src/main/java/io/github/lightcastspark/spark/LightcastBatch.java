@@ -3,6 +3,8 @@ package io.github.lightcastspark.spark;
 import io.github.lightcastspark.core.http.ApiCaller;
 import io.github.lightcastspark.core.http.LmiClient;
 import io.github.lightcastspark.core.http.LmiRegionCatalog;
+import io.github.lightcastspark.core.http.Pacer;
+import io.github.lightcastspark.core.http.PacingPlan;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.Dataset;
@@ -13,6 +15,8 @@ import io.github.lightcastspark.core.plan.PartitionPlan;
 import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import java.util.List;
+import java.util.UUID;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -22,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans the requests of one query run on the driver and spreads them over partitions, giving each task its share of
- * the rate limit computed from how many tasks can run at once.
+ * Plans the requests of one query run on the driver, spreads them over partitions, and lays out the schedule that
+ * keeps all executors together under the rate limit ({@link PacingPlan}).
  */
 public final class LightcastBatch implements Batch {
   private static final Logger LOG = LoggerFactory.getLogger(LightcastBatch.class);
@@ -33,6 +37,7 @@ public final class LightcastBatch implements Batch {
   private final StructType readSchema;
   private final List<String> fields;
   private PartitionPlan plan;
+  private PacingPlan pacing;
 
   LightcastBatch(ReadOptions options, PushedKeys keys, StructType readSchema, List<String> fields) {
     this.options = options;
@@ -53,24 +58,32 @@ public final class LightcastBatch implements Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new LightcastReaderFactory(options, fields, readSchema, plan().perTaskRate());
-  }
-
-  private ApiCaller driverCaller() {
-    return ApiCaller.of(options, options.rateLimit(), new RequestCounters());
+    plan();
+    return new LightcastReaderFactory(options, fields, readSchema, pacing);
   }
 
   private synchronized PartitionPlan plan() {
     if (plan == null) {
       RegionCatalog catalog = options.dataset().api() == Dataset.Api.LMI
-          ? new LmiRegionCatalog(options, new LmiClient(options, driverCaller())) : new BuiltInStates();
+          ? new LmiRegionCatalog(options, new LmiClient(options, ApiCaller.of(options, Pacer.unlimited(),
+              new RequestCounters())))
+          : new BuiltInStates();
       List<ApiRequest> requests = new RequestPlanner(options, keys, catalog).plan();
-      int parallelism = SparkSession.active().sparkContext().defaultParallelism();
-      plan = PartitionPlan.of(requests, parallelism, options.partitionCap().orElse(0), options.rateLimit());
-      LOG.info("Lightcast {}: {} requests in {} partitions, {} running at once at {} requests/s each; at the limit of"
+      SparkContext context = SparkSession.active().sparkContext();
+      plan = PartitionPlan.of(requests, context.defaultParallelism(), options.partitionCap().orElse(0));
+      // The schedule starts one slot after planning, so that a regions request just made cannot share a slot.
+      PacingPlan schedule = PacingPlan.of(UUID.randomUUID().toString(), options.rateLimit(), ExecutorLanes.of(context),
+          System.currentTimeMillis());
+      pacing = new PacingPlan(schedule.queryId(), schedule.originMillis() + (long) Math.ceil(schedule.slotMillis()),
+          schedule.slotMillis(), schedule.lanes());
+      LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
-          plan.partitions().size(), plan.concurrency(), String.format("%.2f", plan.perTaskRate()),
+          plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),
           options.rateLimit(), String.format("%.1f", plan.requestCount() / options.rateLimit()));
+      if (context.getConf().getBoolean("spark.speculation", false)) {
+        LOG.warn("spark.speculation is on: a speculative copy of a slow task sends its requests again, spending"
+            + " quota twice. Turn it off for reads from the Lightcast APIs (see docs/performance.md).");
+      }
     }
     return plan;
   }

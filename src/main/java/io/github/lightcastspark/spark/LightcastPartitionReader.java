@@ -2,6 +2,7 @@ package io.github.lightcastspark.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.ApiCaller;
+import io.github.lightcastspark.core.http.Pacer;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
@@ -17,8 +18,8 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads one partition: sends its requests one after another, as the rows of the previous one are consumed, at the
- * task's share of the rate limit. A request that fails for good fails the task; it never yields an empty result.
+ * Reads one partition: sends its requests one after another, as the rows of the previous one are consumed, each in a
+ * slot of its executor's schedule. A request that fails for good fails the task; it never yields an empty result.
  */
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private final Iterator<ApiRequest> requests;
@@ -28,10 +29,10 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private Iterator<ObjectNode> rows = Collections.emptyIterator();
   private InternalRow current;
 
-  LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, double rate,
+  LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
       LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    this.source = RowSources.of(options, ApiCaller.of(options, rate, counters), fields);
+    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields);
     this.converter = new JsonRowConverter(readSchema);
   }
 

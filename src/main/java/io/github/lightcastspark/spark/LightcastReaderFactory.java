@@ -1,7 +1,9 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.http.PacingPlan;
 import io.github.lightcastspark.core.options.ReadOptions;
 import java.util.List;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -15,13 +17,13 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   private final ReadOptions options;
   private final List<String> fields;
   private final StructType readSchema;
-  private final double perTaskRate;
+  private final PacingPlan pacing;
 
-  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, double perTaskRate) {
+  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, PacingPlan pacing) {
     this.options = options;
     this.fields = List.copyOf(fields);
     this.readSchema = readSchema;
-    this.perTaskRate = perTaskRate;
+    this.pacing = pacing;
   }
 
   @Override
@@ -29,6 +31,6 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
     if (!(partition instanceof LightcastInputPartition p)) {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
-    return new LightcastPartitionReader(options, fields, readSchema, perTaskRate, p);
+    return new LightcastPartitionReader(options, fields, readSchema, pacing.pacerFor(SparkEnv.get().executorId()), p);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ class ResponseHandlingTest {
 
   @Test
   void serverWaitHintsAreHonouredWithBoundedJitter() {
-    RetryPolicy policy = RetryPolicy.of(5);
+    RetryPolicy policy = RetryPolicy.of(5, Duration.ofMinutes(5));
     long now = 1_700_000_000_000L;
     for (int i = 0; i < 50; i++) {
       long afterRetryAfter = policy.afterRateLimit("2", null, 1, now).toMillis();
@@ -58,8 +59,10 @@ class ResponseHandlingTest {
     }
     long date = policy.afterRateLimit("Tue, 14 Nov 2023 22:13:24 GMT", null, 1, 1_700_000_000_000L).toMillis();
     assertTrue(date >= 4000 && date <= 5000, String.valueOf(date));
-    assertEquals(Duration.ofSeconds(30), new RetryPolicy(5, Duration.ofMillis(250), Duration.ofSeconds(30))
-        .maxDelay());
+    assertTrue(policy.allowsRetry(4, System.nanoTime(), Duration.ofSeconds(30)));
+    assertFalse(policy.allowsRetry(5, System.nanoTime(), Duration.ZERO), "count bound");
+    assertFalse(policy.allowsRetry(0, System.nanoTime() - Duration.ofMinutes(5).toNanos(), Duration.ofSeconds(1)),
+        "time bound");
   }
 
   @Test

@@ -6,7 +6,7 @@ import io.github.lightcastspark.core.http.ApiCaller;
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.http.ApiResponse;
 import io.github.lightcastspark.core.http.RequestCounters;
-import io.github.lightcastspark.core.http.RequestThrottle;
+import io.github.lightcastspark.core.http.Pacer;
 import io.github.lightcastspark.core.http.RetryPolicy;
 import io.github.lightcastspark.core.http.SharedHttpClients;
 import io.github.lightcastspark.core.options.PogSettings;
@@ -50,8 +50,8 @@ public final class TokenProvider {
     this.settings = settings;
     this.clock = clock;
     this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
-        new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5)), RequestThrottle.unlimited(),
-        counters);
+        new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
+        Pacer.unlimited(), counters);
   }
 
   /** @return the JVM's provider for these settings' token URL, client id and scope */

@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical request until it succeeds or fails for good. Every attempt waits for the task's throttle and is
- * counted. A 429 waits for the server's {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 and I/O
- * errors back off exponentially with jitter; both are bounded by {@link RetryPolicy#maxRetries()}. Any other status
+ * Sends one logical request until it succeeds or fails for good. Every attempt waits for its turn from the
+ * {@link Pacer} and is counted. A 429 holds back the whole JVM for the server's {@code Retry-After} (or
+ * {@code X-RateLimit-Reset}); 500, 502, 503, 504 and I/O errors back off exponentially with jitter; retries are
+ * bounded in number and in total time ({@link RetryPolicy}). Any other status
  * fails at once with the API's error code and message, except a first 401 when the caller can renew its credential.
  */
 public final class ApiCaller {
@@ -26,32 +27,32 @@ public final class ApiCaller {
 
   private final CloseableHttpClient client;
   private final RetryPolicy policy;
-  private final RequestThrottle throttle;
+  private final Pacer pacer;
   private final RequestCounters counters;
 
   /**
    * @param client the pooled client
    * @param policy how often and how long to retry
-   * @param throttle this task's pacing
+   * @param pacer when each attempt may go out
    * @param counters where attempts, retries and waits are counted
    */
-  public ApiCaller(CloseableHttpClient client, RetryPolicy policy, RequestThrottle throttle, RequestCounters counters) {
+  public ApiCaller(CloseableHttpClient client, RetryPolicy policy, Pacer pacer, RequestCounters counters) {
     this.client = client;
     this.policy = policy;
-    this.throttle = throttle;
+    this.pacer = pacer;
     this.counters = counters;
   }
 
   /**
    * @param options supply the timeout and the retry budget
-   * @param rate requests per second this caller may send
+   * @param pacer when each attempt may go out
    * @param counters where attempts, retries and waits are counted
    * @return a caller on the JVM's shared HTTP client
    */
-  public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, double rate,
+  public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, Pacer pacer,
       RequestCounters counters) {
-    return new ApiCaller(SharedHttpClients.forTimeout(options.requestTimeout()), RetryPolicy.of(options.maxRetries()),
-        new RequestThrottle(rate), counters);
+    return new ApiCaller(SharedHttpClients.forTimeout(options.requestTimeout()),
+        RetryPolicy.of(options.maxRetries(), options.maxRetryTime()), pacer, counters);
   }
 
   /**
@@ -75,8 +76,9 @@ public final class ApiCaller {
   public ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Runnable renewCredential) {
     String lastFailure = null;
     boolean renewed = renewCredential == null;
+    long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
-      counters.addThrottleWait(throttle.acquire());
+      counters.addThrottleWait(pacer.awaitTurn());
       counters.countRequest();
       Outcome outcome;
       try {
@@ -85,10 +87,11 @@ public final class ApiCaller {
             headers(response.getHeaders())));
       } catch (IOException e) {
         lastFailure = "I/O error " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (attempt >= policy.maxRetries()) {
-          throw new ApiException(description, 0, null, gaveUp(attempt, lastFailure), e);
+        Duration wait = policy.backoff(attempt + 1);
+        if (!policy.allowsRetry(attempt, started, wait)) {
+          throw new ApiException(description, 0, null, gaveUp(attempt, started, lastFailure), e);
         }
-        retry(description, lastFailure, policy.backoff(attempt + 1));
+        retry(description, lastFailure, wait, false);
         continue;
       }
       if (outcome.status >= 200 && outcome.status < 300) {
@@ -110,20 +113,26 @@ public final class ApiCaller {
         throw new ApiException(description, outcome.status, error.code(), String.valueOf(error.message()), null);
       }
       lastFailure = "HTTP " + outcome.status + " " + error;
-      if (attempt >= policy.maxRetries()) {
-        throw new ApiException(description, outcome.status, error.code(), gaveUp(attempt, lastFailure), null);
-      }
       Duration wait = rateLimited
           ? policy.afterRateLimit(outcome.headers.get("retry-after"), outcome.headers.get("x-ratelimit-reset"),
               attempt + 1, System.currentTimeMillis())
           : policy.backoff(attempt + 1);
-      retry(description, lastFailure, wait);
+      if (!policy.allowsRetry(attempt, started, wait)) {
+        throw new ApiException(description, outcome.status, error.code(), gaveUp(attempt, started, lastFailure),
+            null);
+      }
+      retry(description, lastFailure, wait, rateLimited);
     }
   }
 
-  private void retry(String description, String failure, Duration wait) {
+  /** A 429 holds back every task of the JVM (through the pacer); other failures only this request. */
+  private void retry(String description, String failure, Duration wait, boolean rateLimited) {
     counters.countRetry();
     LOG.debug("Retrying {} in {} ms after {}", description, wait.toMillis(), failure);
+    if (rateLimited) {
+      pacer.pause(wait);
+      return;
+    }
     try {
       Thread.sleep(wait.toMillis());
     } catch (InterruptedException e) {
@@ -132,8 +141,9 @@ public final class ApiCaller {
     }
   }
 
-  private static String gaveUp(int attempt, String lastFailure) {
-    return "gave up after " + (attempt + 1) + " attempts; the last one got " + lastFailure;
+  private static String gaveUp(int attempt, long startedNanos, String lastFailure) {
+    return "gave up after " + (attempt + 1) + " attempts in " + (System.nanoTime() - startedNanos) / 1_000_000_000
+        + " s; the last one got " + lastFailure;
   }
 
   private static Map<String, String> headers(Header[] headers) {

@@ -14,12 +14,24 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxRetries retries after the first attempt
  * @param baseDelay the first backoff
  * @param maxDelay the longest backoff and the longest honoured server wait
+ * @param maxRetryTime the longest time from the first attempt to the start of the last retry
  */
-public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay) {
+public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxRetryTime) {
 
   /** @return the policy of the data requests: 250 ms doubling up to 30 s */
-  public static RetryPolicy of(int maxRetries) {
-    return new RetryPolicy(maxRetries, Duration.ofMillis(250), Duration.ofSeconds(30));
+  public static RetryPolicy of(int maxRetries, Duration maxRetryTime) {
+    return new RetryPolicy(maxRetries, Duration.ofMillis(250), Duration.ofSeconds(30), maxRetryTime);
+  }
+
+  /**
+   * @param attempt the 0-based attempt that just failed
+   * @param startedNanos when the first attempt started
+   * @param wait the wait before the retry
+   * @return whether a retry is within both budgets
+   */
+  public boolean allowsRetry(int attempt, long startedNanos, Duration wait) {
+    return attempt < maxRetries
+        && Duration.ofNanos(System.nanoTime() - startedNanos).plus(wait).compareTo(maxRetryTime) <= 0;
   }
 
   /** @return the backoff before retry {@code retry} (1-based): uniformly random in [d/2, d] with d doubling */

@@ -56,6 +56,8 @@ public enum ReadOption {
   RATE_LIMIT("rateLimit", null),
   /** Retries of one request after a 429, a 5xx or an I/O error; default 5. */
   MAX_RETRIES("maxRetries", null),
+  /** Longest time one request may spend retrying, such as {@code 5m}; default 5m. */
+  MAX_RETRY_TIME("maxRetryTime", null),
   /** Connect and response timeout of one request, such as {@code 30s} or {@code 500ms}; default 30s. */
   REQUEST_TIMEOUT("requestTimeout", null),
   /** Upper bound on the number of Spark partitions; default: the cluster's parallelism. */

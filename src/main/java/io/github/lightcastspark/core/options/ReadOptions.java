@@ -24,6 +24,7 @@ import java.util.OptionalInt;
  * @param fallbackToStateField the JSON name of the fallback flag
  * @param rateLimit requests per second for the whole query
  * @param maxRetries retries per request after a retryable failure
+ * @param maxRetryTime longest time one request may spend retrying
  * @param requestTimeout timeout of one request
  * @param maxPartitions the user's cap on partitions, or null
  * @param pog the Projected Occupation Growth settings, null for the LMI datasets
@@ -43,6 +44,7 @@ public record ReadOptions(
     String fallbackToStateField,
     double rateLimit,
     int maxRetries,
+    Duration maxRetryTime,
     Duration requestTimeout,
     Integer maxPartitions,
     PogSettings pog) implements Serializable {

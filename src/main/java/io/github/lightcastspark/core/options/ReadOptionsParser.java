@@ -110,7 +110,8 @@ public final class ReadOptionsParser {
         header(ReadOption.FALLBACK_TO_STATE_FIELD, "fallbackToState"),
         rateLimit(),
         maxRetries(),
-        requestTimeout(),
+        duration(ReadOption.MAX_RETRY_TIME, Duration.ofMinutes(5), Duration.ofHours(1), "5m"),
+        duration(ReadOption.REQUEST_TIMEOUT, Duration.ofSeconds(30), MAX_TIMEOUT, "30s"),
         maxPartitions(),
         lmi ? null : pogSettings());
   }
@@ -347,10 +348,10 @@ public final class ReadOptionsParser {
     throw invalid(option, value, "expected a whole number from " + min + " to " + max);
   }
 
-  private Duration requestTimeout() {
-    String value = values.get(ReadOption.REQUEST_TIMEOUT);
+  private Duration duration(ReadOption option, Duration defaultValue, Duration max, String example) {
+    String value = values.get(option);
     if (value == null) {
-      return Duration.ofSeconds(30);
+      return defaultValue;
     }
     Matcher m = DURATION.matcher(value.toLowerCase(Locale.ROOT));
     if (m.matches()) {
@@ -361,13 +362,13 @@ public final class ReadOptionsParser {
         case "m" -> 60_000;
         default -> 1_000;
       });
-      Duration timeout = Duration.ofMillis(millis);
-      if (!timeout.isZero() && timeout.compareTo(MAX_TIMEOUT) <= 0) {
-        return timeout;
+      Duration duration = Duration.ofMillis(millis);
+      if (!duration.isZero() && duration.compareTo(max) <= 0) {
+        return duration;
       }
     }
-    throw invalid(ReadOption.REQUEST_TIMEOUT, value, "expected a duration above 0 and at most 10m, such as 30s,"
-        + " 500ms or 2m (a bare number means seconds)");
+    throw invalid(option, value, "expected a duration above 0 and at most " + max.toMinutes() + "m, such as "
+        + example + ", 500ms or 2m (a bare number means seconds)");
   }
 
   private LightcastOptionException invalid(ReadOption option, String value, String why) {

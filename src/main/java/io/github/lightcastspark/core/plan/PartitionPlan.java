@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How a query's requests are spread over Spark partitions, and the request rate each running task may use so that
- * all tasks running at once stay within the query's limit.
+ * How a query's requests are spread over Spark partitions.
  *
  * @param partitions the requests of each partition, in order
- * @param concurrency how many partitions can run at once
- * @param perTaskRate requests per second one task may send
  */
-public record PartitionPlan(List<List<ApiRequest>> partitions, int concurrency, double perTaskRate) {
+public record PartitionPlan(List<List<ApiRequest>> partitions) {
 
   /** Copies the lists so that the record is immutable. */
   public PartitionPlan {
@@ -19,21 +16,17 @@ public record PartitionPlan(List<List<ApiRequest>> partitions, int concurrency, 
   }
 
   /**
-   * Splits {@code requests} into contiguous, balanced partitions: as many as the cluster can run at once (capped by
-   * {@code maxPartitions} when set), never more than there are requests, because with a request-rate limit more
-   * partitions than slots only add task overhead.
+   * Splits {@code requests} into contiguous, balanced partitions: as many as the cluster runs at once, or as many as
+   * the user asks for with {@code maxPartitions}, never more than there are requests. The request rate does not
+   * depend on the partition count (the executors pace themselves), so more partitions only make a failed task
+   * cheaper to re-run.
    *
    * @param requests the planned requests, in order
    * @param parallelism how many tasks the cluster runs at once
-   * @param maxPartitions the user's cap, or 0 for none
-   * @param rateLimit the query's requests per second
+   * @param maxPartitions the user's choice, or 0 for none
    */
-  public static PartitionPlan of(List<ApiRequest> requests, int parallelism, int maxPartitions, double rateLimit) {
-    int wanted = Math.max(1, parallelism);
-    if (maxPartitions > 0) {
-      wanted = Math.min(wanted, maxPartitions);
-    }
-    int count = Math.min(wanted, requests.size());
+  public static PartitionPlan of(List<ApiRequest> requests, int parallelism, int maxPartitions) {
+    int count = Math.min(maxPartitions > 0 ? maxPartitions : Math.max(1, parallelism), requests.size());
     List<List<ApiRequest>> partitions = new ArrayList<>(count);
     int from = 0;
     for (int i = 0; i < count; i++) {
@@ -41,8 +34,7 @@ public record PartitionPlan(List<List<ApiRequest>> partitions, int concurrency, 
       partitions.add(requests.subList(from, from + size));
       from += size;
     }
-    int concurrency = Math.max(1, Math.min(count, Math.max(1, parallelism)));
-    return new PartitionPlan(partitions, concurrency, rateLimit / concurrency);
+    return new PartitionPlan(partitions);
   }
 
   /** @return the number of requests over all partitions */

@@ -1,0 +1,59 @@
+package io.github.lightcastspark.core.http;
+
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A query's request schedule, planned on the driver and shipped to the executors: its slot grid (origin and spacing)
+ * and how many executor JVMs share it. Each JVM holds one {@link SlotPacer} per query, shared by all its tasks.
+ *
+ * @param queryId identifies the query's pacer in each JVM
+ * @param originMillis wall-clock time of slot 0
+ * @param slotMillis time between slots: a little more than {@code 1 / rateLimit}
+ * @param lanes executor JVMs that may run the query's tasks
+ */
+public record PacingPlan(String queryId, long originMillis, double slotMillis, int lanes) implements Serializable {
+  /**
+   * The schedule runs 2 % below the limit, so that jitter between a request leaving and arriving (and clock skew
+   * between hosts) cannot squeeze one request too many into a server's one-second window.
+   */
+  public static final double HEADROOM = 0.98;
+
+  private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder()
+      .expireAfterAccess(Duration.ofHours(1)).build();
+
+  /** @return the schedule for a query of {@code rateLimit} requests per second over {@code lanes} executor JVMs */
+  public static PacingPlan of(String queryId, double rateLimit, int lanes, long originMillis) {
+    return new PacingPlan(queryId, originMillis, 1000.0 / (rateLimit * HEADROOM), Math.max(1, lanes));
+  }
+
+  /** @return the requests per second each executor JVM may send */
+  public double perJvmRate() {
+    return 1000.0 / (slotMillis * lanes);
+  }
+
+  /**
+   * @param executorId this JVM's Spark executor id; numeric ids pick their lane by remainder, others lane 0
+   * @return this JVM's pacer for the query, shared by all its tasks
+   */
+  public Pacer pacerFor(String executorId) {
+    int lane = laneOf(executorId);
+    try {
+      return PACERS.get(queryId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
+          System::currentTimeMillis));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  int laneOf(String executorId) {
+    try {
+      return (int) Math.floorMod(Long.parseLong(executorId), (long) lanes);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
