@@ -1,0 +1,81 @@
+package io.github.lightcastspark.spark;
+
+import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
+import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
+import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+/** The whole query stays under the limit, measured on the emulator's clock, and survives chaos without a lost row. */
+class QueryPacingTest {
+  static final String CODES = IntStream.range(0, 30).mapToObj(i -> String.format("17-%04d", 2000 + i))
+      .collect(Collectors.joining(","));
+  static final String STATES = new java.util.TreeSet<>(io.github.lightcastspark.core.options.RegionCodes.STATE_FIPS)
+      .stream().limit(30).collect(Collectors.joining(","));
+
+  static DataFrameReader reader(LightcastEmulator emulator, int rate) {
+    return TestSpark.session().read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
+        .option("platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", rate)
+        .option("socCodes", CODES).option("regionCodes", STATES);
+  }
+
+  /** @return the most requests that arrived within any one second, on the emulator's clock */
+  static int busiestSecond(List<JournalEntry> requests) {
+    int most = 0;
+    for (int i = 0, j = 0; i < requests.size(); i++) {
+      while (j < requests.size() && requests.get(j).receivedNanos() - requests.get(i).receivedNanos() < 1e9) {
+        j++;
+      }
+      most = Math.max(most, j - i);
+    }
+    return most;
+  }
+
+  static List<String> rowKeys(Dataset<Row> df) {
+    return df.selectExpr("concat(socCode, '@', regionCode, '=', laborMarketData.totalEmployment)").collectAsList()
+        .stream().map(r -> r.getString(0)).sorted().toList();
+  }
+
+  @Test
+  void eightPartitionsOnTwoCoresStayUnderTheLimitWithNo429() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {
+      Dataset<Row> df = reader(emulator, 10).option("maxPartitions", "8").load("occupations");
+      assertEquals(8, df.rdd().getNumPartitions());
+      List<String> rows = rowKeys(df);
+      assertEquals(900, rows.size());
+      assertEquals(900, rows.stream().distinct().count());
+      List<JournalEntry> requests = dataRequests(emulator);
+      assertEquals(60, requests.size());
+      assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
+      assertTrue(busiestSecond(requests) <= 10, "busiest second: " + busiestSecond(requests));
+    }
+  }
+
+  @Test
+  void underChaosEveryRowArrivesExactlyOnce() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+      List<String> clean = rowKeys(reader(emulator, 100).load("occupations"));
+      emulator.journal().clear();
+      emulator.faults().serverErrorRate(0.1, 42).latency(Duration.ofMillis(5), Duration.ofMillis(60))
+          .tooManyRequests(3, 0).dropConnection(2);
+      List<String> chaotic = rowKeys(reader(emulator, 100).option("maxRetries", "8").load("occupations"));
+      assertEquals(clean, chaotic);
+      List<Integer> statuses = dataRequests(emulator).stream().map(JournalEntry::status).toList();
+      assertTrue(statuses.contains(503) && statuses.contains(429) && statuses.contains(0), statuses.toString());
+      assertEquals(60, statuses.stream().filter(s -> s == 200).count(), "one success per planned request");
+    }
+  }
+}
