@@ -12,6 +12,9 @@ import java.util.function.LongSupplier;
  * (every task in it) for the server's wait; the schedule then resumes at its usual pace.
  */
 public final class SlotPacer implements Pacer {
+  /** How late a request may still take its slot. */
+  static final long LATE_MILLIS = 10;
+
   private final long originMillis;
   private final double slotMillis;
   private final int lane;
@@ -35,20 +38,28 @@ public final class SlotPacer implements Pacer {
     this.clock = clock;
   }
 
+  /**
+   * Waits for this JVM's next slot. A thread that wakes too late for its slot (a pause of the JVM, a busy machine)
+   * gives it up and waits for the next one: a request sent late into a slot would bunch up with the ones after it.
+   */
   @Override
   public long awaitTurn() {
     long start = System.nanoTime();
-    long slot = reserve();
-    long waitMillis = slot - clock.getAsLong();
-    if (waitMillis > 0) {
-      try {
-        Thread.sleep(waitMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for the rate limit", e);
+    while (true) {
+      long slot = reserve();
+      long waitMillis = slot - clock.getAsLong();
+      if (waitMillis > 0) {
+        try {
+          Thread.sleep(waitMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for the rate limit", e);
+        }
+      }
+      if (clock.getAsLong() - slot <= LATE_MILLIS) {
+        return System.nanoTime() - start;
       }
     }
-    return System.nanoTime() - start;
   }
 
   @Override
