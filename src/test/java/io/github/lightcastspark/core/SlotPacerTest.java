@@ -45,6 +45,7 @@ class SlotPacerTest {
     AtomicLong now = new AtomicLong(1_000);
     SlotPacer pacer = new SlotPacer(0, 200, 0, 1, now::get);
     assertEquals(1_000, reserve(pacer));
+    assertEquals(1_400, reserve(pacer), "the slot after the first request is left free");
     now.set(1_650);
     assertEquals(1_800, reserve(pacer), "the next slot after now, not the missed ones");
     assertEquals(2_000, reserve(pacer));

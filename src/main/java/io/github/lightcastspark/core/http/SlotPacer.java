@@ -22,6 +22,7 @@ public final class SlotPacer implements Pacer {
   private final LongSupplier clock;
   private long nextIndex;
   private long holdUntilMillis;
+  private boolean started;
 
   /**
    * @param originMillis wall-clock time of slot 0
@@ -67,13 +68,18 @@ public final class SlotPacer implements Pacer {
     holdUntilMillis = Math.max(holdUntilMillis, clock.getAsLong() + wait.toMillis());
   }
 
-  /** @return the wall-clock time of the next free slot of this JVM, now taken */
+  /**
+   * @return the wall-clock time of the next free slot of this JVM, now taken. The JVM's first request leaves the slot
+   *     after it free: it is the one that loads classes and opens a connection, so it may reach the server late,
+   *     and a late request must not bunch up with the next one.
+   */
   synchronized long reserve() {
     long earliest = Math.max(clock.getAsLong(), holdUntilMillis);
     double laneSpacing = slotMillis * lanes;
     long firstFitting = (long) Math.ceil((earliest - originMillis - lane * slotMillis) / laneSpacing);
     long index = Math.max(nextIndex, firstFitting);
-    nextIndex = index + 1;
+    nextIndex = index + (started ? 1 : 2);
+    started = true;
     return originMillis + (long) Math.ceil((lane + index * lanes) * slotMillis);
   }
 }
