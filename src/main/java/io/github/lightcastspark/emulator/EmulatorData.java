@@ -187,21 +187,23 @@ public final class EmulatorData {
         .put("message", "MSA projection unavailable; state-level data used").put("socCode", socCode);
   }
 
+  /**
+   * The vendor's scoring is not public. Here each factor is a threshold crossed (growth above 8 %, annual openings
+   * above 10 % of employment, median wage above $100,000) and the score counts them, capped at the contract's 2.
+   */
   private static void demand(ObjectNode demand, Double growth, Double openings, Double median) {
-    ArrayNode factors = demand.putArray("factors");
-    int score = 0;
+    List<String> factors = new ArrayList<>();
     if (growth != null && growth > 0.08) {
       factors.add("high_growth");
-      score++;
     }
     if (openings != null && openings > 0.1) {
       factors.add("high_openings");
-      score++;
     }
     if (median != null && median > 100_000) {
       factors.add("high_wage");
     }
-    demand.put("score", score);
+    demand.put("score", Math.min(2, factors.size()));
+    factors.forEach(demand.putArray("factors")::add);
   }
 
   private Figures figures(OccupationFacts o, String type, String code) {
