@@ -54,6 +54,18 @@ class SlotPacerTest {
   }
 
   @Test
+  void aRequestThatLeftLateGivesUpTheSlotsItsDelayCovers() throws Exception {
+    AtomicLong now = new AtomicLong(0);
+    SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
+    pacer.awaitTurn();
+    pacer.sent(0);
+    assertEquals(200, reserve(pacer));
+    pacer.awaitTurn();
+    pacer.sent(450);
+    assertEquals(600, reserve(pacer), "slots 400 and 500 given up for the request of slot 300, 150 ms late");
+  }
+
+  @Test
   void numericExecutorIdsPickTheirLane() {
     PacingPlan plan = PacingPlan.of("lanes", 5, 2, 0);
     assertTrue(plan.pacerFor("0") != plan.pacerFor("1"));

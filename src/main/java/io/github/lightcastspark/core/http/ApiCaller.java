@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.http;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.function.Supplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,7 +85,7 @@ public final class ApiCaller {
       counters.countRequest();
       Outcome outcome;
       try {
-        outcome = client.execute(request.get(), response -> new Outcome(response.getCode(),
+        outcome = client.execute(timed(request.get()), response -> new Outcome(response.getCode(),
             response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
             headers(response.getHeaders())));
       } catch (IOException e) {
@@ -139,6 +142,23 @@ public final class ApiCaller {
       Thread.currentThread().interrupt();
       throw new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e);
     }
+  }
+
+  /** Tells the pacer when the request really leaves: when its body is written, or now when it has none. */
+  private ClassicHttpRequest timed(ClassicHttpRequest request) {
+    HttpEntity entity = request.getEntity();
+    if (entity == null) {
+      pacer.sent(System.currentTimeMillis());
+      return request;
+    }
+    request.setEntity(new HttpEntityWrapper(entity) {
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        pacer.sent(System.currentTimeMillis());
+        super.writeTo(out);
+      }
+    });
+    return request;
   }
 
   private static String gaveUp(int attempt, long startedNanos, String lastFailure) {

@@ -10,6 +10,10 @@ public interface Pacer {
   /** Holds back every request through this pacer for {@code wait}, as a 429 asks. */
   void pause(Duration wait);
 
+  /** Tells when the calling thread's request, let through by its last {@link #awaitTurn()}, actually went out. */
+  default void sent(long sentMillis) {
+  }
+
   /** @return a pacer that never waits, for endpoints outside the API's limit (the token endpoint) */
   static Pacer unlimited() {
     return new Pacer() {

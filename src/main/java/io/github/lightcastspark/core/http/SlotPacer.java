@@ -23,6 +23,7 @@ public final class SlotPacer implements Pacer {
   private long nextIndex;
   private long holdUntilMillis;
   private boolean started;
+  private final ThreadLocal<Long> lastSlot = new ThreadLocal<>();
 
   /**
    * @param originMillis wall-clock time of slot 0
@@ -58,8 +59,23 @@ public final class SlotPacer implements Pacer {
         }
       }
       if (clock.getAsLong() - slot <= LATE_MILLIS) {
+        lastSlot.set(slot);
         return System.nanoTime() - start;
       }
+    }
+  }
+
+  /**
+   * A request that left late (a connection to open, a pause of the JVM) stands later in the server's window than its
+   * slot: the JVM gives up as many of its next slots as the delay covers, so that the requests after it keep their
+   * distance.
+   */
+  @Override
+  public synchronized void sent(long sentMillis) {
+    Long slot = lastSlot.get();
+    long late = slot == null ? 0 : sentMillis - slot;
+    if (late > LATE_MILLIS) {
+      nextIndex += (long) Math.ceil(late / (slotMillis * lanes));
     }
   }
 
