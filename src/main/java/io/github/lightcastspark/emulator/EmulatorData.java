@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +36,10 @@ public final class EmulatorData {
   /** The 23 SOC 2018 major groups: a well-formed SOC code outside them is unknown to the API. */
   static final Set<String> SOC_MAJOR_GROUPS = Set.of("11", "13", "15", "17", "19", "21", "23", "25", "27", "29", "31",
       "33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53", "55");
-  /** The CIP 2020 families: a well-formed CIP code outside them is unknown to the API. */
+  /**
+   * The CIP 2020 families used in the U.S. (not 21 and 55, reserved for Statistics Canada): a well-formed CIP code
+   * outside them is unknown to the API.
+   */
   static final Set<String> CIP_FAMILIES = Set.of("01", "03", "04", "05", "09", "10", "11", "12", "13", "14", "15",
       "16", "19", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
       "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "60", "61");
@@ -50,12 +54,13 @@ public final class EmulatorData {
   private final Map<String, RegionFacts> regions = new HashMap<>();
   private final List<RegionFacts> regionList;
   private final Map<String, RegionalFigures> figures = new HashMap<>();
-  private final List<SkillFact> skillPool = new ArrayList<>();
+  private final List<SkillFact> skillPool;
 
   private EmulatorData(DataSet data) {
     data.occupations().forEach(o -> occupations.put(o.socCode(), o));
-    data.occupations().forEach(o -> o.skills().stream().filter(s -> skillPool.stream()
-        .noneMatch(p -> p.name().equals(s.name()))).forEach(skillPool::add));
+    Map<String, SkillFact> skillsByName = new LinkedHashMap<>();
+    data.occupations().forEach(o -> o.skills().forEach(s -> skillsByName.putIfAbsent(s.name(), s)));
+    skillPool = List.copyOf(skillsByName.values());
     cipToSoc = new TreeMap<>(data.cipToSoc());
     data.regions().forEach(r -> regions.put(r.type() + " " + r.code(), r));
     regionList = data.regions().stream().sorted(Comparator.comparing((RegionFacts r) -> !r.type().equals("state"))
@@ -182,7 +187,7 @@ public final class EmulatorData {
   }
 
   /** @return the warning the API gives when an MSA query used state projections for {@code socCode} */
-  static ObjectNode fallbackWarning(String socCode) {
+  private static ObjectNode fallbackWarning(String socCode) {
     return JSON.createObjectNode().put("code", "MSA_TO_STATE_PROJECTION_FALLBACK")
         .put("message", "MSA projection unavailable; state-level data used").put("socCode", socCode);
   }
@@ -217,7 +222,7 @@ public final class EmulatorData {
           : new Figures(Math.round(o.employment() * region.employmentShare()),
               roundTo10(o.medianAnnualSalary(), region.wageIndex()), o.growth());
     }
-    Double growth = region.msaProjections()
+    Double growth = region.msaProjections() && o.growth() != null
         ? Math.round((o.growth() + SyntheticFigures.factor(o.socCode() + region.code(), "growth", -0.02, 0.02))
             * 10_000) / 10_000.0
         : null;

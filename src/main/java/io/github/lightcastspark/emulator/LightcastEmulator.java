@@ -33,6 +33,8 @@ public final class LightcastEmulator implements AutoCloseable {
     }
   }
 
+  private static final String HOST = "127.0.0.1";
+
   private final EmulatorConfig config;
   private final EmulatorData data;
   private final EmulatorClock clock = new EmulatorClock();
@@ -55,7 +57,7 @@ public final class LightcastEmulator implements AutoCloseable {
     this.tokens = new TokenEndpoint(config, clock, faults);
     this.pogData = new PogData(data);
     this.apis = List.of(new LmiApi(config, data, clock), new PogApi(config, pogData, clock, tokens));
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 64);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port()), 64);
     server.createContext("/", this::serve);
     server.setExecutor(executor);
     server.start();
@@ -78,12 +80,12 @@ public final class LightcastEmulator implements AutoCloseable {
   /** @return the Projected Occupation Growth API root, such as
    *     {@code http://127.0.0.1:8787/projected-occupation-growth} */
   public String pogBaseUrl() {
-    return "http://127.0.0.1:" + port() + PogApi.PREFIX;
+    return url(PogApi.PREFIX);
   }
 
   /** @return the OAuth token endpoint's URL */
   public String tokenUrl() {
-    return "http://127.0.0.1:" + port() + TokenEndpoint.PATH;
+    return url(TokenEndpoint.PATH);
   }
 
   /** Revokes every access token issued so far, as a credential rotation would; later requests with them get 401. */
@@ -93,7 +95,7 @@ public final class LightcastEmulator implements AutoCloseable {
 
   /** @return the LMI API root, such as {@code http://127.0.0.1:8787/v1} */
   public String lmiBaseUrl() {
-    return "http://127.0.0.1:" + port() + "/v1";
+    return url(LmiApi.BASE_PATH);
   }
 
   /** @return every request received */
@@ -128,6 +130,10 @@ public final class LightcastEmulator implements AutoCloseable {
       server.stop(0);
       executor.shutdownNow();
     }
+  }
+
+  private String url(String path) {
+    return "http://" + HOST + ":" + port() + path;
   }
 
   private void serve(HttpExchange exchange) throws IOException {
