@@ -1,0 +1,71 @@
+package io.github.lightcastspark.spark;
+
+import static io.github.lightcastspark.spark.QueryPacingTest.busiestSecond;
+import static io.github.lightcastspark.spark.QueryPacingTest.rowKeys;
+import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
+import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
+import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.time.Duration;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two executor JVMs ({@code local-cluster[2,1,1024]}, see LOCAL-CLUSTER.md) read from one emulator that enforces the
+ * limit: together they stay under it, with no 429, and every row arrives once. Run by Failsafe in its own JVM,
+ * whose environment carries SPARK_HOME.
+ */
+class LocalClusterIT {
+  private static SparkSession spark;
+
+  @BeforeAll
+  static void startCluster() throws InterruptedException {
+    spark = SparkSession.builder().master("local-cluster[2,1,1024]").appName("lightcast-local-cluster")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.executor.extraClassPath", System.getProperty("lightcast.executorClasspath"))
+        .getOrCreate();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (spark.sparkContext().statusTracker().getExecutorInfos().length < 3) {
+      assertTrue(System.currentTimeMillis() < deadline, "the two executors did not register in a minute");
+      Thread.sleep(200);
+    }
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    spark.stop();
+  }
+
+  @Test
+  void twoExecutorJvmsTogetherStayUnderTheLimitWithNo429AndLoseNoRow() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {
+      Dataset<Row> df = spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
+          .option("platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "10")
+          .option("socCodes", QueryPacingTest.CODES).option("regionCodes", QueryPacingTest.STATES)
+          .option("maxPartitions", "6").load("occupations");
+      List<String> rows = rowKeys(df);
+      assertEquals(900, rows.size());
+      assertEquals(900, rows.stream().distinct().count());
+      List<JournalEntry> requests = dataRequests(emulator);
+      assertEquals(60, requests.size());
+      assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
+      assertTrue(busiestSecond(requests) <= 10, "busiest second: " + busiestSecond(requests) + " arrivals (ms) "
+          + requests.stream().map(e -> e.receivedNanos() / 1_000_000).toList());
+      // Both JVMs worked: each owns every other slot, so their requests interleave on the emulator's clock.
+      double spanSeconds = (requests.get(59).receivedNanos() - requests.get(0).receivedNanos()) / 1e9;
+      assertTrue(spanSeconds < 60 / 10.0 * 1.5, "the read used the limit poorly: " + spanSeconds + " s");
+    }
+  }
+}
