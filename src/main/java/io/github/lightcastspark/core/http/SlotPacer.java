@@ -22,7 +22,6 @@ public final class SlotPacer implements Pacer {
   private final LongSupplier clock;
   private long nextIndex;
   private long holdUntilMillis;
-  private boolean started;
   private final ThreadLocal<Long> lastSlot = new ThreadLocal<>();
 
   /**
@@ -84,18 +83,13 @@ public final class SlotPacer implements Pacer {
     holdUntilMillis = Math.max(holdUntilMillis, clock.getAsLong() + wait.toMillis());
   }
 
-  /**
-   * @return the wall-clock time of the next free slot of this JVM, now taken. The JVM's first request leaves the slot
-   *     after it free: it is the one that loads classes and opens a connection, so it may reach the server late,
-   *     and a late request must not bunch up with the next one.
-   */
+  /** @return the wall-clock time of the next free slot of this JVM, now taken */
   synchronized long reserve() {
     long earliest = Math.max(clock.getAsLong(), holdUntilMillis);
     double laneSpacing = slotMillis * lanes;
     long firstFitting = (long) Math.ceil((earliest - originMillis - lane * slotMillis) / laneSpacing);
     long index = Math.max(nextIndex, firstFitting);
-    nextIndex = index + (started ? 1 : 2);
-    started = true;
+    nextIndex = index + 1;
     return originMillis + (long) Math.ceil((lane + index * lanes) * slotMillis);
   }
 }
