@@ -28,8 +28,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * How close a quota-bound read comes to its physical bound, {@code requests ÷ limit}: the connector in local[2] and
  * in local-cluster[2,1,1024], and the loop a user would otherwise write on the driver, each against a fresh emulator
- * with the POG limit of 5 per second and 150 ± 50 ms latency. Run by hand (see docs/performance.md):
- * {@code mvn -B -q -DskipTests verify exec:exec@benchmark [-Dbenchmark.args="40 3"]}.
+ * with the POG limit of 5 per second and a latency range (default 100–200 ms). Run by hand (see
+ * docs/performance.md): {@code mvn -B -q -DskipTests verify exec:exec@benchmark [-Dbenchmark.args="60 3 100 200"]}.
  */
 public final class PacingBenchmark {
   private static final int LIMIT = 5;
@@ -38,17 +38,24 @@ public final class PacingBenchmark {
   private PacingBenchmark() {
   }
 
-  /** @param args occupation ids and states (default 40 and 3) */
+  private static long latencyMin = 100;
+  private static long latencyMax = 200;
+
+  /** @param args occupation ids, states, and the emulator's latency range in ms (default 40 3 100 200) */
   public static void main(String[] args) throws Exception {
     int ids = args.length > 0 ? Integer.parseInt(args[0]) : 40;
     int states = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    if (args.length > 3) {
+      latencyMin = Long.parseLong(args[2]);
+      latencyMax = Long.parseLong(args[3]);
+    }
     String idList = IntStream.range(0, ids).mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
         .collect(Collectors.joining(","));
     String stateList = List.of("06", "36", "48", "12", "17", "42", "39", "13", "37", "26").subList(0, states).stream()
         .collect(Collectors.joining(","));
     int minimal = ids * states;
-    System.out.printf("%n%d ids x %d states = %d requests; limit %d/s; latency 150 +- 50 ms; bound %.1f s%n%n", ids,
-        states, minimal, LIMIT, (double) minimal / LIMIT);
+    System.out.printf("%n%d ids x %d states = %d requests; limit %d/s; latency %d-%d ms; bound %.1f s%n%n", ids,
+        states, minimal, LIMIT, latencyMin, latencyMax, (double) minimal / LIMIT);
     System.out.printf("%-34s %9s %8s %6s %9s %8s %12s%n", "case", "requests", "minimal", "429s", "wall s", "bound s",
         "utilisation");
     connector("connector, local[2]", "local[2]", idList, stateList, minimal);
@@ -58,7 +65,7 @@ public final class PacingBenchmark {
 
   private static LightcastEmulator emulator() {
     LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().pogRateLimit(LIMIT).build());
-    emulator.faults().latency(Duration.ofMillis(100), Duration.ofMillis(200));
+    emulator.faults().latency(Duration.ofMillis(latencyMin), Duration.ofMillis(latencyMax));
     return emulator;
   }
 
@@ -75,7 +82,7 @@ public final class PacingBenchmark {
     }
     try (LightcastEmulator warmUp = LightcastEmulator.start(EmulatorConfig.defaults())) {
       // A notebook's session is warm: load the classes and run a first job before measuring.
-      read(spark, warmUp, "LO-11-1021", "06", 100).size();
+      read(spark, warmUp, "LO-11-1021,LO-13-1161", "06", 100).size();
     }
     try (LightcastEmulator emulator = emulator()) {
       long start = System.nanoTime();
