@@ -1,0 +1,45 @@
+package io.github.lightcastspark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.lightcastspark.emulator.EmulatorData;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded jar on its own: a separate JVM whose classpath is Spark's jars and the connector jar, nothing else (no
+ * test classes, no Maven dependency tree), runs the demo, which reads every dataset from the jar's emulator through
+ * {@code format("lightcast")}; its output must hold the emulator's figures.
+ */
+class ShadedJarSmokeIT {
+  @Test
+  void theShadedJarAloneReadsEveryDatasetThroughItsShortName() throws Exception {
+    String classpath = System.getProperty("lightcast.sparkJars") + File.separator + "*" + File.pathSeparator
+        + System.getProperty("lightcast.shadedJar");
+    List<String> command = new ArrayList<>();
+    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+    for (String option : System.getProperty("lightcast.javaOptions").trim().split("\\s+")) {
+      command.add(option);
+    }
+    command.addAll(List.of("-cp", classpath, "io.github.lightcastspark.demo.Demo"));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the demo did not finish");
+    assertEquals(0, process.exitValue(), output);
+
+    EmulatorData data = EmulatorData.builtIn();
+    String californiaMedian = String.valueOf(data.occupationJson("15-1252", "state", "06", false, false)
+        .path("laborMarketData").path("medianAnnualSalary").asDouble());
+    assertTrue(output.contains("|15-1252|06        |Software Developers             |" + californiaMedian), output);
+    assertTrue(output.contains("|99.9999|NULL   |NULL"), output);
+    assertTrue(output.contains("[INVALID_CIP_CODE]"), output);
+    assertTrue(output.contains("MSA_TO_STATE_PROJECTION_FALLBACK"), output);
+    assertTrue(output.contains("|LO-15-1252  |Software Developers|California|"), output);
+    assertTrue(output.contains("|E-1006  |Customer Care Rep|36"), output);
+  }
+}
