@@ -17,11 +17,11 @@ import java.util.concurrent.ExecutionException;
  */
 public record PacingPlan(String queryId, long originMillis, double slotMillis, int lanes) implements Serializable {
   /**
-   * The schedule runs 2 % below the limit, so that jitter between a request leaving and arriving (and clock skew
+   * The schedule runs 4 % below the limit, so that jitter between a request leaving and arriving (and clock skew
    * between hosts) cannot squeeze one request too many into a server's one-second window. Larger delays are
    * measured and paid back by the pacer ({@link SlotPacer#sent}).
    */
-  public static final double HEADROOM = 0.98;
+  public static final double HEADROOM = 0.96;
 
   private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder()
       .expireAfterAccess(Duration.ofHours(1)).build();
