@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ReadOptionsParserTest {
-  private static final String KEY = "pk_test_unit0000secret";
+  private static final String KEY = "<platform-key>";
 
   private static Map<String, String> base(String... pairs) {
     Map<String, String> options = new HashMap<>(Map.of("path", "occupations", "platformKey", KEY,
@@ -117,10 +117,10 @@ class ReadOptionsParserTest {
   void productionNeedsACustomerKeyAndKeysNeverShow() {
     Map<String, String> prod = base("environment", "production");
     assertTrue(error(prod).contains("Missing customer key"));
-    prod.put("customerKey", "ck_unit_secret_value");
+    prod.put("customerKey", "<customer-key>");
     ReadOptions o = parse(prod);
-    assertEquals("ck_unit_secret_value", o.customerKey().reveal());
-    assertFalse(o.toString().contains("ck_unit_secret_value"), o.toString());
+    assertEquals("<customer-key>", o.customerKey().reveal());
+    assertFalse(o.toString().contains("<customer-key>"), o.toString());
     assertFalse(o.toString().contains(KEY), o.toString());
     Map<String, String> noKey = base();
     noKey.remove("platformKey");

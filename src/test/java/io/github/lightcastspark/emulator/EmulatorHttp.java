@@ -14,7 +14,7 @@ import java.util.List;
 /** Real HTTP calls to an emulator with the JDK's client, for the emulator's own tests. */
 final class EmulatorHttp {
   /** The platform key the tests' emulators accept. */
-  static final String KEY = "pk_test_emulator_unit";
+  static final String KEY = "<platform-key>";
   /** The LMI endpoints' common path. */
   static final String LMI = "/v1/labor-market-intelligence";
   static final ObjectMapper JSON = new ObjectMapper();

@@ -90,7 +90,7 @@ class FailureHandlingTest {
 
   @Test
   void refusalsFailAtOnceWithTheApisCodeAndMessage() {
-    DataFrameReader wrongKey = reader(emulator).option("platformKey", "pk_test_wrong_key_for_test");
+    DataFrameReader wrongKey = reader(emulator).option("platformKey", "<wrong-platform-key>");
     ApiException unauthorized = apiException(assertThrows(Exception.class,
         () -> wrongKey.option("socCodes", "15-1252").option("regionCodes", "06").load("occupations").collectAsList()));
     assertEquals(401, unauthorized.status());
@@ -98,7 +98,7 @@ class FailureHandlingTest {
     assertTrue(unauthorized.getMessage().startsWith(
         "Lightcast request failed for occupations [15-1252] @ state 06: HTTP 401 INVALID_API_KEY: "),
         unauthorized.getMessage());
-    assertFalse(unauthorized.getMessage().contains("pk_test_wrong_key_for_test"));
+    assertFalse(unauthorized.getMessage().contains("<wrong-platform-key>"));
     assertEquals(1, dataRequests(emulator).size());
 
     emulator.journal().clear();
@@ -114,21 +114,21 @@ class FailureHandlingTest {
   @Test
   void productionNeedsTheCustomerKeyHeader() {
     try (LightcastEmulator production = LightcastEmulator.start(EmulatorConfig.builder()
-        .mode(EmulatorConfig.Mode.PRODUCTION).platformKeys("pk_live_prodtest").customerKeys("ck_prodtest_customer")
+        .mode(EmulatorConfig.Mode.PRODUCTION).platformKeys("<live-platform-key>").customerKeys("<customer-key>")
         .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
       DataFrameReader prod = TestSpark.session().read().format("lightcast").option("baseUrl", production.lmiBaseUrl())
-          .option("platformKey", "pk_live_prodtest").option("socCodes", "15-1252");
+          .option("platformKey", "<live-platform-key>").option("socCodes", "15-1252");
       ApiException forbidden = apiException(assertThrows(Exception.class, () -> prod
-          .option("customerKey", "ck_someone_else").load("occupations").collectAsList()));
+          .option("customerKey", "<other-customer-key>").load("occupations").collectAsList()));
       assertEquals(403, forbidden.status());
       assertEquals("FORBIDDEN", forbidden.errorCode());
-      assertFalse(forbidden.getMessage().contains("ck_someone_else"));
+      assertFalse(forbidden.getMessage().contains("<other-customer-key>"));
       assertEquals(1, production.journal().entries().size());
 
-      List<Row> rows = prod.option("customerKey", "ck_prodtest_customer").load("occupations").collectAsList();
+      List<Row> rows = prod.option("customerKey", "<customer-key>").load("occupations").collectAsList();
       assertEquals("Software Developers", rows.get(0).getAs("name"));
-      assertEquals("ck_prodtest_customer", production.journal().entries().get(1).headers().get("x-customer-key"));
-      assertEquals("Bearer pk_live_prodtest", production.journal().entries().get(1).headers().get("authorization"));
+      assertEquals("<customer-key>", production.journal().entries().get(1).headers().get("x-customer-key"));
+      assertEquals("Bearer <live-platform-key>", production.journal().entries().get(1).headers().get("authorization"));
     }
   }
 
@@ -162,7 +162,7 @@ class FailureHandlingTest {
       logs.lines().forEach(outputs::append);
       assertTrue(logs.lines().stream().anyMatch(l -> l.contains("requests in")), "the plan was not logged");
       assertFalse(outputs.toString().contains(PLATFORM_KEY), "the platform key leaked");
-      assertFalse(outputs.toString().contains("7f3a9cSECRET"), "part of the platform key leaked");
+      assertFalse(outputs.toString().contains("platform-key>"), "part of the platform key leaked");
     }
   }
 

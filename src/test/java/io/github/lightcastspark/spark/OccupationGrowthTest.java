@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class OccupationGrowthTest {
   private static final String CLIENT = "client-7Qx";
-  private static final String SECRET = "pog-SECRET-e84b1c";
+  private static final String SECRET = "<client-secret>";
   private static final String GROWTH = "/projected-occupation-growth/dimensions/lotocc";
   private static final String TOKEN = "/connect/token";
 
@@ -117,7 +117,7 @@ class OccupationGrowthTest {
       assertOptionError("Option dimension has invalid value 'skills': valid values are lotocc, lotspecocc",
           () -> reader(emulator).option("occupationIds", "x").option("dimension", "skills").load("occupation_growth"));
       assertOptionError("Option platformKey does not apply to dataset occupation_growth",
-          () -> reader(emulator).option("occupationIds", "x").option("platformKey", "pk_test_x")
+          () -> reader(emulator).option("occupationIds", "x").option("platformKey", "<platform-key>")
               .load("occupation_growth"));
       assertOptionError("Missing client secret: set option clientSecret, Spark conf spark.lightcast.clientSecret or"
           + " environment variable LIGHTCAST_CLIENT_SECRET", () -> TestSpark.session().read().format("lightcast")
@@ -191,11 +191,11 @@ class OccupationGrowthTest {
       assertEquals(1, emulator.journal().entries(TOKEN).size(), "a refusal is not retried");
 
       ApiException secret = apiException(assertThrows(Exception.class, () -> reader(emulator)
-          .option("clientSecret", "wrong-SECRET-value").option("occupationIds", "LO-15-1252")
+          .option("clientSecret", "<wrong-client-secret>").option("occupationIds", "LO-15-1252")
           .load("occupation_growth").collectAsList()));
       assertEquals("invalid_client", secret.errorCode());
       assertTrue(secret.getMessage().contains("refused the client id or secret"), secret.getMessage());
-      assertFalse(trace(secret).contains("wrong-SECRET-value"));
+      assertFalse(trace(secret).contains("<wrong-client-secret>"));
       assertEquals(0, growthRequests(emulator).size());
 
       ApiException unknown = apiException(assertThrows(Exception.class, () -> reader(emulator)
@@ -222,7 +222,7 @@ class OccupationGrowthTest {
       outputs.append(trace(failure));
       logs.lines().forEach(outputs::append);
       String token = emulator.journal().entries(GROWTH).get(0).headers().get("authorization").substring(7);
-      Set<String> secrets = new HashSet<>(List.of(SECRET, "SECRET-e84b1c", token));
+      Set<String> secrets = new HashSet<>(List.of(SECRET, "client-secret>", token));
       for (String secret : secrets) {
         assertFalse(outputs.toString().contains(secret), "leaked: " + (secret.equals(token) ? "the token" : secret));
       }

@@ -10,7 +10,7 @@ import org.apache.spark.sql.DataFrameReader;
 /** The emulator the Spark tests share (started once per JVM, generous rate limit), and readers pointed at it. */
 final class TestEmulators {
   /** Distinctive, so a test can search every output for it. */
-  static final String PLATFORM_KEY = "pk_test_7f3a9cSECRETe21b";
+  static final String PLATFORM_KEY = "<platform-key>";
   static final String BY_SOC = "/labor-market-intelligence/by-soc";
   static final String BY_CIP = "/labor-market-intelligence/by-cip";
   static final String REGIONS = "/labor-market-intelligence/regions";

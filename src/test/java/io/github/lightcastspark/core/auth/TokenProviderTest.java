@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 /** The token cache against the emulator's token endpoint. */
 class TokenProviderTest {
   private static PogSettings settings(LightcastEmulator emulator) {
-    return new PogSettings(Secret.ofNullable("tp-client"), Secret.ofNullable("tp-secret"),
+    return new PogSettings(Secret.ofNullable("tp-client"), Secret.ofNullable("<client-secret>"),
         PogSettings.DEFAULT_SCOPE, emulator.tokenUrl(), "lotocc", "7");
   }
 
   @Test
   void tasksStartingTogetherShareOneFetch() throws Exception {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "tp-secret", PogSettings.DEFAULT_SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
       emulator.faults().latency(Duration.ofMillis(200));
       TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
       ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -68,7 +68,7 @@ class TokenProviderTest {
   @Test
   void aFailingTokenEndpointIsRetriedWithinItsOwnBudget() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "tp-secret", PogSettings.DEFAULT_SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
       emulator.faults().tokenErrors(2, 503);
       TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
       provider.token();
