@@ -70,11 +70,6 @@ public final class PogData {
     return Optional.of(out);
   }
 
-  /** @return the ids of every held occupation in {@code dimension} */
-  public List<String> ids(String dimension) {
-    return data.heldSocCodes().stream().map(soc -> idFor(dimension, soc)).toList();
-  }
-
   /** @return the {@code data} object of {@code GET /meta} */
   ObjectNode meta(String lotVersion) {
     ObjectNode meta = JSON.createObjectNode();

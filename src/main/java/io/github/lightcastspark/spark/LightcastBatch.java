@@ -71,11 +71,8 @@ public final class LightcastBatch implements Batch {
       List<ApiRequest> requests = new RequestPlanner(options, keys, catalog).plan();
       SparkContext context = SparkSession.active().sparkContext();
       plan = PartitionPlan.of(requests, context.defaultParallelism(), options.partitionCap().orElse(0));
-      // The schedule starts one slot after planning, so that a regions request just made cannot share a slot.
-      PacingPlan schedule = PacingPlan.of(UUID.randomUUID().toString(), options.rateLimit(), ExecutorLanes.of(context),
+      pacing = PacingPlan.of(UUID.randomUUID().toString(), options.rateLimit(), ExecutorLanes.of(context),
           System.currentTimeMillis());
-      pacing = new PacingPlan(schedule.queryId(), schedule.originMillis() + (long) Math.ceil(schedule.slotMillis()),
-          schedule.slotMillis(), schedule.lanes());
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
           plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),

@@ -14,27 +14,12 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every fault a test can inject, and the journal of requests. */
-class FaultsAndJournalTest {
+class FaultsAndJournalTest extends SharedEmulatorTest {
   private static final String BODY = "{'socCodes':['15-1252']}";
-  private static LightcastEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY)
-        .lmiRateLimit(10_000, Duration.ofSeconds(1)).build());
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
   @BeforeEach
   void clean() {
     emulator.faults().reset();

@@ -13,31 +13,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.emulator.EmulatorHttp.Reply;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The by-SOC and by-CIP responses (A.5, A.6): figures, echo, order, fields, skills, fallback and warnings. */
-class OccupationsTest {
+class OccupationsTest extends SharedEmulatorTest {
   private static final Set<String> DEMAND_FACTORS = Set.of("high_growth", "high_openings", "high_wage");
-  private static LightcastEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY)
-        .lmiRateLimit(10_000, Duration.ofSeconds(1)).build());
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
   private static JsonNode data(String endpoint, String body) {
     Reply reply = post(emulator, endpoint, body);
     assertEquals(200, reply.status(), reply.raw().body());

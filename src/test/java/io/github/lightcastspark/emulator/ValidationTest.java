@@ -6,28 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.github.lightcastspark.emulator.EmulatorHttp.Reply;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Request validation as the contract's emulator table (A.5) says, routing errors, and the envelope's details. */
-class ValidationTest {
-  private static LightcastEmulator emulator;
-
-  @BeforeAll
-  static void start() {
-    emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY)
-        .lmiRateLimit(10_000, Duration.ofSeconds(1)).build());
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
+class ValidationTest extends SharedEmulatorTest {
   /** {@code CODES} stands for the endpoint's codes field, {@code CODE} for a well-formed code of its kind. */
   @ParameterizedTest(name = "{0}: {1} -> {2} {3}={4}")
   @CsvSource(delimiter = '|', nullValues = "-", value = {

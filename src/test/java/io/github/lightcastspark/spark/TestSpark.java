@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.FilterExec;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 
@@ -38,6 +39,23 @@ final class TestSpark {
     }
     return leaves.stream().filter(BatchScanExec.class::isInstance).map(p -> (LightcastScan) ((BatchScanExec) p).scan())
         .findFirst().orElseThrow(() -> new AssertionError("no Lightcast scan in " + df.queryExecution().sparkPlan()));
+  }
+
+  /** @return the conditions Spark still evaluates after the scan, as SQL, from the physical plan of {@code df} */
+  static List<String> filterConditions(Dataset<Row> df) {
+    List<String> conditions = new ArrayList<>();
+    collectFilters(df.queryExecution().sparkPlan(), conditions);
+    return conditions;
+  }
+
+  private static void collectFilters(SparkPlan plan, List<String> conditions) {
+    if (plan instanceof FilterExec filter) {
+      conditions.add(filter.condition().sql());
+    }
+    scala.collection.Iterator<SparkPlan> children = plan.children().iterator();
+    while (children.hasNext()) {
+      collectFilters(children.next(), conditions);
+    }
   }
 
   /** @return the physical plan as EXPLAIN EXTENDED prints it */

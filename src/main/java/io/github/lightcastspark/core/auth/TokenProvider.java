@@ -42,7 +42,6 @@ public final class TokenProvider {
   private final PogSettings settings;
   private final ApiCaller caller;
   private final LongSupplier clock;
-  private final RequestCounters counters = new RequestCounters();
   private String token;
   private long refreshAtNanos;
 
@@ -51,7 +50,7 @@ public final class TokenProvider {
     this.clock = clock;
     this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
         new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Pacer.unlimited(), counters);
+        Pacer.unlimited(), new RequestCounters());
   }
 
   /** @return the JVM's provider for these settings' token URL, client id and scope */
@@ -83,11 +82,6 @@ public final class TokenProvider {
     if (rejected != null && rejected.equals(token)) {
       token = null;
     }
-  }
-
-  /** @return token requests sent by this provider, retries included */
-  public long requestsSent() {
-    return counters.requests();
   }
 
   private void fetch() {

@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.ApiRequest;
-import java.io.IOException;
 import java.util.List;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
@@ -39,10 +36,10 @@ public final class LmiClient {
    * @throws ApiException when the API refuses the request, retries run out or the body is not JSON
    */
   public JsonNode fetch(ApiRequest request, List<String> fields) {
-    byte[] body = toBytes(body(request, fields));
-    return parse(caller.call(() -> authorized(ClassicRequestBuilder.post(options.baseUrl() + request.dataset().path()))
-        .setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON))
-        .build(), request.toString()), request.toString());
+    ObjectNode body = body(request, fields);
+    return JsonBodies.object(caller.call(() -> authorized(ClassicRequestBuilder.post(options.baseUrl()
+        + request.dataset().path())).setEntity(JsonBodies.entity(body)).build(), request.toString()),
+        request.toString());
   }
 
   /**
@@ -52,7 +49,8 @@ public final class LmiClient {
   public JsonNode regions(RegionType type) {
     String url = options.baseUrl() + "/labor-market-intelligence/regions" + (type == null ? "" : "?type=" + type.apiName());
     String description = "regions @ " + (type == null ? "all regions" : type.apiName());
-    return parse(caller.call(() -> authorized(ClassicRequestBuilder.get(url)).build(), description), description);
+    return JsonBodies.object(caller.call(() -> authorized(ClassicRequestBuilder.get(url)).build(), description),
+        description);
   }
 
   /** @return the JSON body of {@code request}, with the contract's field names */
@@ -82,15 +80,5 @@ public final class LmiClient {
     return builder;
   }
 
-  private static byte[] toBytes(JsonNode node) {
-    try {
-      return JSON.writeValueAsBytes(node);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise a request body", e);
-    }
-  }
 
-  private static JsonNode parse(ApiResponse response, String description) {
-    return JsonResponses.object(response, description);
-  }
 }

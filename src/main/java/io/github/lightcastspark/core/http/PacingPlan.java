@@ -26,9 +26,14 @@ public record PacingPlan(String queryId, long originMillis, double slotMillis, i
   private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder()
       .expireAfterAccess(Duration.ofHours(1)).build();
 
-  /** @return the schedule for a query of {@code rateLimit} requests per second over {@code lanes} executor JVMs */
-  public static PacingPlan of(String queryId, double rateLimit, int lanes, long originMillis) {
-    return new PacingPlan(queryId, originMillis, 1000.0 / (rateLimit * HEADROOM), Math.max(1, lanes));
+  /**
+   * @param plannedMillis when the query was planned; the schedule starts one slot later, so that a metadata request
+   *     made while planning (the regions list) cannot share a slot with the first data request
+   * @return the schedule for a query of {@code rateLimit} requests per second over {@code lanes} executor JVMs
+   */
+  public static PacingPlan of(String queryId, double rateLimit, int lanes, long plannedMillis) {
+    double slotMillis = 1000.0 / (rateLimit * HEADROOM);
+    return new PacingPlan(queryId, plannedMillis + (long) Math.ceil(slotMillis), slotMillis, Math.max(1, lanes));
   }
 
   /** @return the requests per second each executor JVM may send */

@@ -2,14 +2,12 @@ package io.github.lightcastspark.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.auth.TokenProvider;
 import io.github.lightcastspark.core.options.PogSettings;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
-import java.io.IOException;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
@@ -38,10 +36,10 @@ public final class PogClient {
 
   /** @return the growth response for the one occupation id and region of {@code request} */
   public JsonNode growth(ApiRequest request) {
-    byte[] body = toBytes(request.codes().get(0), request.region());
+    ObjectNode body = body(request.codes().get(0), request.region());
     String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version=" + pog.lotVersion();
     return send(() -> authorized(ClassicRequestBuilder.post(url))
-        .setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON)), request.toString());
+        .setEntity(JsonBodies.entity(body)), request.toString());
   }
 
   /** @return the {@code /meta} response: model and taxonomy versions */
@@ -51,7 +49,7 @@ public final class PogClient {
   }
 
   private JsonNode send(java.util.function.Supplier<ClassicRequestBuilder> request, String description) {
-    return JsonResponses.object(caller.call(() -> request.get().build(), description,
+    return JsonBodies.object(caller.call(() -> request.get().build(), description,
         () -> tokens.invalidate(tokenInUse)), description);
   }
 
@@ -60,14 +58,10 @@ public final class PogClient {
     return builder.addHeader("Authorization", "Bearer " + tokenInUse).addHeader("Accept", "application/json");
   }
 
-  private static byte[] toBytes(String id, Region region) {
-    var body = JSON.createObjectNode().put("id", id);
+  private static ObjectNode body(String id, Region region) {
+    ObjectNode body = JSON.createObjectNode().put("id", id);
     body.putObject("region").put("level", region.code() == null ? "nation" : "state")
         .put("id", region.code() == null ? "us" : region.apiCode());
-    try {
-      return JSON.writeValueAsBytes(body);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot serialise a request body", e);
-    }
+    return body;
   }
 }

@@ -3,12 +3,26 @@ package io.github.lightcastspark.core.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 
-/** Parses response bodies, turning a body that is not a JSON object into a clear error instead of a null row. */
-final class JsonResponses {
+/**
+ * JSON on the wire: request bodies out, and response bodies in, where a body that is not a JSON object is a clear
+ * error instead of a null row.
+ */
+final class JsonBodies {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private JsonResponses() {
+  private JsonBodies() {
+  }
+
+  /** @return {@code body} as a request entity */
+  static ByteArrayEntity entity(JsonNode body) {
+    try {
+      return new ByteArrayEntity(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise a request body", e);
+    }
   }
 
   /** @return the body of {@code response} as a JSON object */
