@@ -1,5 +1,6 @@
 package io.github.lightcastspark.emulator;
 
+import static io.github.lightcastspark.emulator.EmulatorHttp.KEY;
 import static io.github.lightcastspark.emulator.EmulatorHttp.post;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,7 +15,8 @@ class RateLimitTest {
   private static final String BODY = "{'socCodes':['15-1252']}";
 
   private static LightcastEmulator limited(int requests, Duration window) {
-    return LightcastEmulator.start(EmulatorConfig.builder().lmiRateLimit(requests, window).build());
+    return LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY, "pk_test_a", "pk_test_b")
+        .lmiRateLimit(requests, window).build());
   }
 
   private static long epochSeconds() {
