@@ -1,28 +1,44 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.http.ApiCaller;
+import io.github.lightcastspark.core.http.LmiClient;
+import io.github.lightcastspark.core.http.LmiRegionCatalog;
+import io.github.lightcastspark.core.http.Pacer;
+import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.BuiltInStates;
 import io.github.lightcastspark.core.plan.FieldSelection;
 import io.github.lightcastspark.core.plan.PushedKeys;
+import io.github.lightcastspark.core.plan.RegionCatalog;
+import io.github.lightcastspark.core.plan.RequestPlanner;
+import io.github.lightcastspark.core.plan.RowEstimate;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
-import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.Statistics;
+import org.apache.spark.sql.connector.read.SupportsReportStatistics;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A planned read: what EXPLAIN shows (dataset, pushed keys, requested fields; never a credential) and the batch that
- * plans the requests when the query runs.
+ * A planned read: what EXPLAIN shows (dataset, pushed keys, requested fields; never a credential), the size Spark
+ * plans joins with, and the batch that runs the requests.
  */
-public final class LightcastScan implements Scan {
+public final class LightcastScan implements SupportsReportStatistics {
+  /** The per-row overhead Spark adds to a schema's default size when it estimates plan sizes itself. */
+  private static final int ROW_OVERHEAD_BYTES = 8;
+
   private final ReadOptions options;
   private final PushedKeys keys;
   private final StructType readSchema;
   private final Filter[] pushedFilters;
   private final List<String> fields;
+  private List<ApiRequest> requests;
   private LightcastBatch batch;
 
   /**
@@ -60,9 +76,46 @@ public final class LightcastScan implements Scan {
   @Override
   public synchronized Batch toBatch() {
     if (batch == null) {
-      batch = new LightcastBatch(options, keys, readSchema, fields);
+      batch = new LightcastBatch(options, this::requests, readSchema, fields);
     }
     return batch;
+  }
+
+  /**
+   * Estimates from the planned requests, without sending any: the rows they return (exact for {@code occupations}
+   * and {@code occupation_growth}; averaged for the matches of a CIP code and the length of the regions list), each
+   * at Spark's own estimate of a row of the read schema.
+   */
+  @Override
+  public Statistics estimateStatistics() {
+    long rows = RowEstimate.of(requests());
+    long bytes = rows * (ROW_OVERHEAD_BYTES + readSchema.defaultSize());
+    return new Statistics() {
+      @Override
+      public OptionalLong sizeInBytes() {
+        return OptionalLong.of(bytes);
+      }
+
+      @Override
+      public OptionalLong numRows() {
+        return OptionalLong.of(rows);
+      }
+    };
+  }
+
+  /**
+   * Plans the query's requests once per scan, on the driver; an LMI read of every state or MSA lists them with one
+   * request to the regions endpoint, which is cached per JVM.
+   */
+  private synchronized List<ApiRequest> requests() {
+    if (requests == null) {
+      RegionCatalog catalog = options.dataset().api() == Dataset.Api.LMI
+          ? new LmiRegionCatalog(options, new LmiClient(options, ApiCaller.of(options, Pacer.unlimited(),
+              new RequestCounters())))
+          : new BuiltInStates();
+      requests = new RequestPlanner(options, keys, catalog).plan();
+    }
+    return requests;
   }
 
   @Override

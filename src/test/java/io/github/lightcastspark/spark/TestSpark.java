@@ -32,29 +32,29 @@ final class TestSpark {
 
   /** @return the connector's scan in the physical plan of {@code df} */
   static LightcastScan scanOf(Dataset<Row> df) {
-    List<SparkPlan> leaves = new ArrayList<>();
-    scala.collection.Iterator<SparkPlan> it = df.queryExecution().sparkPlan().collectLeaves().iterator();
-    while (it.hasNext()) {
-      leaves.add(it.next());
-    }
-    return leaves.stream().filter(BatchScanExec.class::isInstance).map(p -> (LightcastScan) ((BatchScanExec) p).scan())
-        .findFirst().orElseThrow(() -> new AssertionError("no Lightcast scan in " + df.queryExecution().sparkPlan()));
+    return nodes(df, BatchScanExec.class).stream().map(scan -> (LightcastScan) scan.scan()).findFirst()
+        .orElseThrow(() -> new AssertionError("no Lightcast scan in " + df.queryExecution().sparkPlan()));
   }
 
   /** @return the conditions Spark still evaluates after the scan, as SQL, from the physical plan of {@code df} */
   static List<String> filterConditions(Dataset<Row> df) {
-    List<String> conditions = new ArrayList<>();
-    collectFilters(df.queryExecution().sparkPlan(), conditions);
-    return conditions;
+    return nodes(df, FilterExec.class).stream().map(filter -> filter.condition().sql()).toList();
   }
 
-  private static void collectFilters(SparkPlan plan, List<String> conditions) {
-    if (plan instanceof FilterExec filter) {
-      conditions.add(filter.condition().sql());
+  /** @return the nodes of {@code type} in the physical plan of {@code df}, depth first */
+  static <T extends SparkPlan> List<T> nodes(Dataset<Row> df, Class<T> type) {
+    List<T> found = new ArrayList<>();
+    collect(df.queryExecution().sparkPlan(), type, found);
+    return found;
+  }
+
+  private static <T extends SparkPlan> void collect(SparkPlan plan, Class<T> type, List<T> found) {
+    if (type.isInstance(plan)) {
+      found.add(type.cast(plan));
     }
     scala.collection.Iterator<SparkPlan> children = plan.children().iterator();
     while (children.hasNext()) {
-      collectFilters(children.next(), conditions);
+      collect(children.next(), type, found);
     }
   }
 
