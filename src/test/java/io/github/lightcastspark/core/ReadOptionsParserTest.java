@@ -44,7 +44,7 @@ class ReadOptionsParserTest {
   void parsesEveryOptionCaseInsensitively() {
     ReadOptions o = parse(base("SOCCODES", "29-1141, 15-1252,15-1252", "regiontype", "state", "RegionCodes", "6,36",
         "includeSkills", "TRUE", "fallbackToState", "false", "rateLimit", "2.5", "maxRetries", "3",
-        "requestTimeout", "1500ms", "maxPartitions", "4", "baseUrl", "http://127.0.0.1:9/v1/"));
+        "requestTimeout", "1500ms", "maxPartitions", "4", "baseUrl", "http://127.0.0.1:9/v1/", "cacheTtl", "2h"));
     assertEquals(Dataset.OCCUPATIONS, o.dataset());
     assertEquals(List.of("15-1252", "29-1141"), o.codes());
     assertEquals(RegionType.STATE, o.regionType());
@@ -55,6 +55,7 @@ class ReadOptionsParserTest {
     assertEquals(3, o.maxRetries());
     assertEquals(Duration.ofMillis(1500), o.requestTimeout());
     assertEquals(4, o.maxPartitions());
+    assertEquals(Duration.ofHours(2), o.cacheTtl());
     assertEquals("http://127.0.0.1:9/v1", o.baseUrl());
     assertEquals(Environment.TESTING, o.environment());
   }
@@ -66,6 +67,7 @@ class ReadOptionsParserTest {
     assertEquals(5, o.maxRetries());
     assertEquals(Duration.ofSeconds(30), o.requestTimeout());
     assertNull(o.maxPartitions());
+    assertEquals(Duration.ZERO, o.cacheTtl(), "off unless asked for");
     assertEquals("https://embedded-api.testing.mapademics.com/v1", o.baseUrl());
     assertEquals("X-Customer-Key", o.customerKeyHeader());
     assertEquals("fallbackToState", o.fallbackToStateField());
@@ -86,6 +88,8 @@ class ReadOptionsParserTest {
       "maxRetries|-1|option maxRetries has invalid value '-1': expected a whole number from 0 to 20",
       "maxPartitions|0|option maxPartitions has invalid value '0': expected a whole number from 1 to 100000",
       "requestTimeout|0s|option requestTimeout has invalid value '0s': expected a duration",
+      "cacheTtl|25h|option cacheTtl has invalid value '25h': expected 0 (off) or a duration of at most 1440m",
+      "cacheTtl|-1|option cacheTtl has invalid value '-1': expected 0 (off) or a duration",
       "includeSkills|yes|option includeSkills has invalid value 'yes': valid values are true, false",
       "baseUrl|ftp://x/v1|option baseUrl has invalid value 'ftp://x/v1': expected an http(s) URL",
       "customerKeyHeader|X Key|option customerKeyHeader has invalid value 'X Key'",

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.LightcastEmulator;
+import io.github.lightcastspark.spark.metrics.RateLimitedMetric;
+import io.github.lightcastspark.spark.metrics.RequestsMetric;
+import io.github.lightcastspark.spark.metrics.RetriesMetric;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -43,8 +46,15 @@ class FailureHandlingTest {
   }
 
   private static List<String> keys(Dataset<Row> df) {
-    return df.selectExpr("concat(socCode, '@', regionCode, '=', laborMarketData.totalEmployment)").collectAsList()
-        .stream().map(r -> r.getString(0)).sorted().toList();
+    return collectKeys(keyed(df));
+  }
+
+  private static Dataset<Row> keyed(Dataset<Row> df) {
+    return df.selectExpr("concat(socCode, '@', regionCode, '=', laborMarketData.totalEmployment)");
+  }
+
+  private static List<String> collectKeys(Dataset<Row> keyed) {
+    return keyed.collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
   }
 
   @Test
@@ -54,11 +64,14 @@ class FailureHandlingTest {
     assertEquals(200, expected.stream().distinct().count());
 
     emulator.faults().tooManyRequests(3, 1);
-    List<String> after429 = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+    Dataset<Row> rateLimited = keyed(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
         .load("occupations"));
-    assertEquals(expected, after429);
+    assertEquals(expected, collectKeys(rateLimited));
     assertEquals(8 + 3, dataRequests(emulator).size());
     assertEquals(3, dataRequests(emulator).stream().filter(e -> e.status() == 429).count());
+    assertEquals(8 + 3, TestSpark.metric(rateLimited, RequestsMetric.NAME), "the SQL tab counts what was sent");
+    assertEquals(3, TestSpark.metric(rateLimited, RetriesMetric.NAME));
+    assertEquals(3, TestSpark.metric(rateLimited, RateLimitedMetric.NAME));
 
     emulator.journal().clear();
     emulator.faults().reset().failEveryNth(3, 503);

@@ -53,6 +53,24 @@ class OccupationGrowthTest {
   }
 
   @Test
+  void withACacheTtlASecondReadSendsNothingNotEvenForAToken() {
+    try (LightcastEmulator emulator = start(EmulatorConfig.builder())) {
+      DataFrameReader cached = reader(emulator).option("cacheTtl", "10m")
+          .option("occupationIds", "LO-15-1252,LO-29-1141").option("regionCodes", "06");
+      Set<String> first = cached.load("occupation_growth").collectAsList().stream().map(Row::toString)
+          .collect(Collectors.toSet());
+      assertEquals(2, first.size());
+      assertEquals(2, growthRequests(emulator).size());
+      assertEquals(1, emulator.journal().entries(TOKEN).size());
+      emulator.journal().clear();
+      Set<String> second = cached.load("occupation_growth").collectAsList().stream().map(Row::toString)
+          .collect(Collectors.toSet());
+      assertEquals(first, second);
+      assertEquals(List.of(), emulator.journal().entries(), "growth, /meta and the token all came from the first read");
+    }
+  }
+
+  @Test
   void rowsCarryTheEmulatorsFiguresAndTheVintageAtOneRequestPerIdAndRegion() {
     try (LightcastEmulator emulator = start(EmulatorConfig.builder())) {
       Dataset<Row> df = reader(emulator).load("occupation_growth")

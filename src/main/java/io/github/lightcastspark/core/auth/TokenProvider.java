@@ -6,6 +6,7 @@ import io.github.lightcastspark.core.http.ApiCaller;
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.http.ApiResponse;
 import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.http.ResponseCache;
 import io.github.lightcastspark.core.http.Pacer;
 import io.github.lightcastspark.core.http.RetryPolicy;
 import io.github.lightcastspark.core.http.SharedHttpClients;
@@ -50,7 +51,7 @@ public final class TokenProvider {
     this.clock = clock;
     this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
         new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Pacer.unlimited(), new RequestCounters());
+        Pacer.unlimited(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
   }
 
   /** @return the JVM's provider for these settings' token URL, client id and scope */

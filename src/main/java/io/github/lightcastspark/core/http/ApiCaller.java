@@ -1,11 +1,13 @@
 package io.github.lightcastspark.core.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code X-RateLimit-Reset}); 500, 502, 503, 504 and I/O errors back off exponentially with jitter; retries are
  * bounded in number and in total time ({@link RetryPolicy}). Any other status
  * fails at once with the API's error code and message, except a first 401 when the caller can renew its credential.
+ * A read that allows it is answered from the JVM's {@link ResponseCache} instead, sending nothing.
  */
 public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
@@ -32,30 +35,60 @@ public final class ApiCaller {
   private final RetryPolicy policy;
   private final Pacer pacer;
   private final RequestCounters counters;
+  private final ResponseCache cache;
 
   /**
    * @param client the pooled client
    * @param policy how often and how long to retry
    * @param pacer when each attempt may go out
-   * @param counters where attempts, retries and waits are counted
+   * @param counters where attempts, retries, waits and cache hits are counted
+   * @param cache responses that may be reused instead of sending a request
    */
-  public ApiCaller(CloseableHttpClient client, RetryPolicy policy, Pacer pacer, RequestCounters counters) {
+  public ApiCaller(CloseableHttpClient client, RetryPolicy policy, Pacer pacer, RequestCounters counters,
+      ResponseCache cache) {
     this.client = client;
     this.policy = policy;
     this.pacer = pacer;
     this.counters = counters;
+    this.cache = cache;
   }
 
   /**
-   * @param options supply the timeout and the retry budget
+   * @param options supply the timeout, the retry budget and how long responses may be reused
    * @param pacer when each attempt may go out
-   * @param counters where attempts, retries and waits are counted
+   * @param counters where attempts, retries, waits and cache hits are counted
    * @return a caller on the JVM's shared HTTP client
    */
   public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, Pacer pacer,
       RequestCounters counters) {
     return new ApiCaller(SharedHttpClients.forTimeout(options.requestTimeout()),
-        RetryPolicy.of(options.maxRetries(), options.maxRetryTime()), pacer, counters);
+        RetryPolicy.of(options.maxRetries(), options.maxRetryTime()), pacer, counters,
+        ResponseCache.of(options.cacheTtl()));
+  }
+
+  /**
+   * The JSON object a request answers: from the JVM's response cache when the read allows it and the same request
+   * succeeded within its TTL, else from the API ({@link #call(Supplier, String, Runnable)}), keeping the response
+   * once its body has parsed (a malformed body is never kept, so a retried task asks again).
+   *
+   * @param key identifies the request: credentials, method, URL and body
+   * @param request builds a fresh request per attempt, with the credential current at that moment
+   * @param description names the request in logs and errors (dataset, codes, region; never credentials)
+   * @param renewCredential run once on the first 401; null when a 401 cannot be cured
+   * @return the parsed body
+   * @throws ApiException when the API refuses the request, the retries run out or the body is not a JSON object
+   */
+  public JsonNode json(ResponseCache.Key key, Supplier<ClassicHttpRequest> request, String description,
+      Runnable renewCredential) {
+    Optional<ApiResponse> cached = cache.get(key);
+    if (cached.isPresent()) {
+      counters.countCacheHit();
+      return JsonBodies.object(cached.get(), description);
+    }
+    ApiResponse response = call(request, description, renewCredential);
+    JsonNode body = JsonBodies.object(response, description);
+    cache.put(key, response);
+    return body;
   }
 
   /**
@@ -76,7 +109,7 @@ public final class ApiCaller {
    * @return the 2xx response
    * @throws ApiException when the API refuses the request or the retries run out
    */
-  public ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Runnable renewCredential) {
+  private ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Runnable renewCredential) {
     String lastFailure = null;
     boolean renewed = renewCredential == null;
     long started = System.nanoTime();

@@ -37,9 +37,10 @@ public final class LmiClient {
    */
   public JsonNode fetch(ApiRequest request, List<String> fields) {
     ObjectNode body = body(request, fields);
-    return JsonBodies.object(caller.call(() -> authorized(ClassicRequestBuilder.post(options.baseUrl()
-        + request.dataset().path())).setEntity(JsonBodies.entity(body)).build(), request.toString()),
-        request.toString());
+    String url = options.baseUrl() + request.dataset().path();
+    return caller.json(key("POST", url, body.toString()),
+        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)).build(),
+        request.toString(), null);
   }
 
   /**
@@ -49,8 +50,8 @@ public final class LmiClient {
   public JsonNode regions(RegionType type) {
     String url = options.baseUrl() + "/labor-market-intelligence/regions" + (type == null ? "" : "?type=" + type.apiName());
     String description = "regions @ " + (type == null ? "all regions" : type.apiName());
-    return JsonBodies.object(caller.call(() -> authorized(ClassicRequestBuilder.get(url)).build(), description),
-        description);
+    return caller.json(key("GET", url, ""), () -> authorized(ClassicRequestBuilder.get(url)).build(), description,
+        null);
   }
 
   /** @return the JSON body of {@code request}, with the contract's field names */
@@ -80,5 +81,7 @@ public final class LmiClient {
     return builder;
   }
 
-
+  private ResponseCache.Key key(String method, String url, String body) {
+    return new ResponseCache.Key(options.credentialIdentity(), method, url, body);
+  }
 }

@@ -8,6 +8,7 @@ import io.github.lightcastspark.core.options.PogSettings;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
+import java.util.function.Supplier;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 
 /**
@@ -38,19 +39,19 @@ public final class PogClient {
   public JsonNode growth(ApiRequest request) {
     ObjectNode body = body(request.codes().get(0), request.region());
     String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version=" + pog.lotVersion();
-    return send(() -> authorized(ClassicRequestBuilder.post(url))
-        .setEntity(JsonBodies.entity(body)), request.toString());
+    return send(new ResponseCache.Key(options.credentialIdentity(), "POST", url, body.toString()),
+        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)), request.toString());
   }
 
   /** @return the {@code /meta} response: model and taxonomy versions */
   public JsonNode meta() {
     String url = options.baseUrl() + "/meta?lot_version=" + pog.lotVersion();
-    return send(() -> authorized(ClassicRequestBuilder.get(url)), "occupation_growth meta");
+    return send(new ResponseCache.Key(options.credentialIdentity(), "GET", url, ""),
+        () -> authorized(ClassicRequestBuilder.get(url)), "occupation_growth meta");
   }
 
-  private JsonNode send(java.util.function.Supplier<ClassicRequestBuilder> request, String description) {
-    return JsonBodies.object(caller.call(() -> request.get().build(), description,
-        () -> tokens.invalidate(tokenInUse)), description);
+  private JsonNode send(ResponseCache.Key key, Supplier<ClassicRequestBuilder> request, String description) {
+    return caller.json(key, () -> request.get().build(), description, () -> tokens.invalidate(tokenInUse));
   }
 
   private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {

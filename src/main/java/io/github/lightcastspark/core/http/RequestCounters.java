@@ -2,12 +2,16 @@ package io.github.lightcastspark.core.http;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What one task's requests cost: attempts, retries by cause, and time spent waiting for the rate limit. */
+/**
+ * What one task's requests cost: attempts, retries by cause, time spent waiting for the rate limit, and the requests
+ * answered from the JVM's response cache instead.
+ */
 public final class RequestCounters {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong rateLimited = new AtomicLong();
   private final AtomicLong throttleWaitNanos = new AtomicLong();
+  private final AtomicLong cacheHits = new AtomicLong();
 
   void countRequest() {
     requests.incrementAndGet();
@@ -23,6 +27,10 @@ public final class RequestCounters {
 
   void addThrottleWait(long nanos) {
     throttleWaitNanos.addAndGet(nanos);
+  }
+
+  void countCacheHit() {
+    cacheHits.incrementAndGet();
   }
 
   /** @return HTTP requests sent, retries included */
@@ -43,5 +51,10 @@ public final class RequestCounters {
   /** @return milliseconds spent waiting for the client-side rate limiter */
   public long throttleWaitMillis() {
     return throttleWaitNanos.get() / 1_000_000;
+  }
+
+  /** @return requests answered from the JVM's response cache, which sent nothing */
+  public long cacheHits() {
+    return cacheHits.get();
   }
 }

@@ -61,7 +61,12 @@ public enum ReadOption {
   /** Connect and response timeout of one request, such as {@code 30s} or {@code 500ms}; default 30s. */
   REQUEST_TIMEOUT("requestTimeout", null),
   /** Upper bound on the number of Spark partitions; default: the cluster's parallelism. */
-  MAX_PARTITIONS("maxPartitions", null);
+  MAX_PARTITIONS("maxPartitions", null),
+  /**
+   * How long an executor JVM may answer a request again from a response it already received, such as {@code 30m};
+   * default {@code 0}: off, every read asks the API.
+   */
+  CACHE_TTL("cacheTtl", null);
 
   /** Prefix of the Spark conf entries that set options for every read of the session. */
   public static final String SPARK_CONF_PREFIX = "spark.lightcast.";

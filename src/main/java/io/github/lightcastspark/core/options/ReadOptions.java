@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.options;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -27,6 +28,7 @@ import java.util.OptionalInt;
  * @param maxRetryTime longest time one request may spend retrying
  * @param requestTimeout timeout of one request
  * @param maxPartitions the user's cap on partitions, or null
+ * @param cacheTtl how long a response may be reused by its JVM; zero when responses are not kept
  * @param pog the Projected Occupation Growth settings, null for the LMI datasets
  */
 public record ReadOptions(
@@ -47,7 +49,11 @@ public record ReadOptions(
     Duration maxRetryTime,
     Duration requestTimeout,
     Integer maxPartitions,
+    Duration cacheTtl,
     PogSettings pog) implements Serializable {
+
+  /** The longest time a response may be reused ({@code cacheTtl}). */
+  public static final Duration MAX_CACHE_TTL = Duration.ofHours(24);
 
   /** Copies the lists so that the record is truly immutable. */
   public ReadOptions {
@@ -73,5 +79,14 @@ public record ReadOptions(
   /** @return the partition cap, if the user set one */
   public OptionalInt partitionCap() {
     return maxPartitions == null ? OptionalInt.empty() : OptionalInt.of(maxPartitions);
+  }
+
+  /**
+   * @return what tells this read's credentials apart from another's, for keys that must not mix them (the secrets
+   *     stay {@link Secret}s, so the result is safe to print)
+   */
+  public List<Object> credentialIdentity() {
+    return pog == null ? Arrays.asList(environment, platformKey, customerKey, customerKeyHeader)
+        : Arrays.asList(pog.authUrl(), pog.clientId(), pog.clientSecret(), pog.scope());
   }
 }

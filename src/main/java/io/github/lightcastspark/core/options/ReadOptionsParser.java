@@ -32,7 +32,7 @@ public final class ReadOptionsParser {
       ENV_CLIENT_SECRET);
 
   private static final Set<String> SPARK_PATH_KEYS = Set.of("path", "paths");
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
   private static final int MAX_RETRIES_LIMIT = 20;
 
@@ -113,6 +113,7 @@ public final class ReadOptionsParser {
         duration(ReadOption.MAX_RETRY_TIME, Duration.ofMinutes(5), Duration.ofHours(1), "5m"),
         duration(ReadOption.REQUEST_TIMEOUT, Duration.ofSeconds(30), MAX_TIMEOUT, "30s"),
         maxPartitions(),
+        duration(ReadOption.CACHE_TTL, Duration.ZERO, ReadOptions.MAX_CACHE_TTL, "30m", true),
         lmi ? null : pogSettings());
   }
 
@@ -349,6 +350,12 @@ public final class ReadOptionsParser {
   }
 
   private Duration duration(ReadOption option, Duration defaultValue, Duration max, String example) {
+    return duration(option, defaultValue, max, example, false);
+  }
+
+  /** @param zeroMeansOff whether {@code 0} is valid, turning the feature off */
+  private Duration duration(ReadOption option, Duration defaultValue, Duration max, String example,
+      boolean zeroMeansOff) {
     String value = values.get(option);
     if (value == null) {
       return defaultValue;
@@ -360,15 +367,16 @@ public final class ReadOptionsParser {
       long millis = (long) (amount * switch (unit) {
         case "ms" -> 1;
         case "m" -> 60_000;
+        case "h" -> 3_600_000;
         default -> 1_000;
       });
       Duration duration = Duration.ofMillis(millis);
-      if (!duration.isZero() && duration.compareTo(max) <= 0) {
+      if ((zeroMeansOff || !duration.isZero()) && duration.compareTo(max) <= 0) {
         return duration;
       }
     }
-    throw invalid(option, value, "expected a duration above 0 and at most " + max.toMinutes() + "m, such as "
-        + example + ", 500ms or 2m (a bare number means seconds)");
+    throw invalid(option, value, "expected " + (zeroMeansOff ? "0 (off) or a duration" : "a duration above 0")
+        + " of at most " + max.toMinutes() + "m, such as " + example + ", 500ms or 2m (a bare number means seconds)");
   }
 
   private LightcastOptionException invalid(ReadOption option, String value, String why) {

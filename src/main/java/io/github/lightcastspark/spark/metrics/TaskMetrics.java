@@ -12,7 +12,8 @@ public final class TaskMetrics {
   /** @return the metrics a scan declares */
   public static CustomMetric[] supported() {
     return new CustomMetric[] {
-        new RequestsMetric(), new RetriesMetric(), new RateLimitedMetric(), new ThrottleWaitMetric()};
+        new RequestsMetric(), new RetriesMetric(), new RateLimitedMetric(), new ThrottleWaitMetric(),
+        new CacheHitsMetric()};
   }
 
   /** @return the task's values of the metrics {@link #supported()} declares */
@@ -21,7 +22,8 @@ public final class TaskMetrics {
         value(RequestsMetric.NAME, counters.requests()),
         value(RetriesMetric.NAME, counters.retries()),
         value(RateLimitedMetric.NAME, counters.rateLimited()),
-        value(ThrottleWaitMetric.NAME, counters.throttleWaitMillis())};
+        value(ThrottleWaitMetric.NAME, counters.throttleWaitMillis()),
+        value(CacheHitsMetric.NAME, counters.cacheHits())};
   }
 
   private static CustomTaskMetric value(String name, long value) {
