@@ -60,14 +60,10 @@ final class TestSpark {
 
   /** @return the value of the connector's metric {@code name} on the scan of {@code df}'s last run */
   static long metric(Dataset<Row> df, String name) {
-    scala.collection.Iterator<SparkPlan> leaves = df.queryExecution().executedPlan().collectLeaves().iterator();
-    while (leaves.hasNext()) {
-      SparkPlan leaf = leaves.next();
-      if (leaf instanceof BatchScanExec) {
-        return leaf.metrics().apply(name).value();
-      }
-    }
-    throw new AssertionError("no Lightcast scan in " + df.queryExecution().executedPlan());
+    List<BatchScanExec> scans = new ArrayList<>();
+    collect(df.queryExecution().executedPlan(), BatchScanExec.class, scans);
+    return scans.stream().findFirst().map(scan -> scan.metrics().apply(name).value())
+        .orElseThrow(() -> new AssertionError("no Lightcast scan in " + df.queryExecution().executedPlan()));
   }
 
   /** @return the physical plan as EXPLAIN EXTENDED prints it */

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
-  private static final ConcurrentMap<Key, TokenProvider> PROVIDERS = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<List<Object>, TokenProvider> PROVIDERS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int TOKEN_RETRIES = 2;
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
@@ -54,10 +55,10 @@ public final class TokenProvider {
         Pacer.unlimited(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
   }
 
-  /** @return the JVM's provider for these settings' token URL, client id and scope */
+  /** @return the JVM's provider for these settings' token URL, client id, secret and scope */
   public static TokenProvider shared(PogSettings settings, Duration timeout) {
-    return PROVIDERS.computeIfAbsent(new Key(settings.authUrl(), settings.clientId(), settings.clientSecret(),
-        settings.scope()),
+    // The secret is part of the key, so that a corrected secret is not served a provider that holds the wrong one.
+    return PROVIDERS.computeIfAbsent(settings.credentialIdentity(),
         k -> new TokenProvider(settings, timeout, System::nanoTime));
   }
 
@@ -131,9 +132,5 @@ public final class TokenProvider {
 
   private static String encode(Secret secret) {
     return URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8);
-  }
-
-  /** The secret is part of the key so that a corrected secret is not served a provider that holds the wrong one. */
-  private record Key(String authUrl, Secret clientId, Secret clientSecret, String scope) {
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.RegionCodes;
 import io.github.lightcastspark.core.options.RegionType;
-import io.github.lightcastspark.core.options.Secret;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import java.util.List;
 import java.util.TreeSet;
@@ -33,7 +32,7 @@ public final class LmiRegionCatalog implements RegionCatalog {
 
   @Override
   public List<String> codes(RegionType type) {
-    Key key = new Key(options.baseUrl(), options.platformKey(), options.customerKey(), type);
+    Key key = new Key(options.baseUrl(), options.credentialIdentity(), type);
     return CACHE.computeIfAbsent(key, k -> fetch(type));
   }
 
@@ -46,6 +45,6 @@ public final class LmiRegionCatalog implements RegionCatalog {
     return List.copyOf(codes);
   }
 
-  private record Key(String baseUrl, Secret platformKey, Secret customerKey, RegionType type) {
+  private record Key(String baseUrl, List<Object> credentials, RegionType type) {
   }
 }

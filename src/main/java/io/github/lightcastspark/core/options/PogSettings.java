@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.options;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The options only the Projected Occupation Growth dataset has.
@@ -20,4 +21,12 @@ public record PogSettings(Secret clientId, Secret clientSecret, String scope, St
   public static final String DEFAULT_AUTH_URL = "https://auth.emsicloud.com/connect/token";
   /** The API's root. */
   public static final String DEFAULT_BASE_URL = "https://api.lightcast.io/projected-occupation-growth";
+
+  /**
+   * @return what tells one OAuth client apart from another: token URL, client id, secret and scope (the secrets stay
+   *     redacting {@link Secret}s, so the result is safe to print)
+   */
+  public List<Object> credentialIdentity() {
+    return List.of(authUrl, clientId, clientSecret, scope);
+  }
 }

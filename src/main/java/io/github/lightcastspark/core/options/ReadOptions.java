@@ -87,6 +87,6 @@ public record ReadOptions(
    */
   public List<Object> credentialIdentity() {
     return pog == null ? Arrays.asList(environment, platformKey, customerKey, customerKeyHeader)
-        : Arrays.asList(pog.authUrl(), pog.clientId(), pog.clientSecret(), pog.scope());
+        : pog.credentialIdentity();
   }
 }
