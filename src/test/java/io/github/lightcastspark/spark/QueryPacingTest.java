@@ -30,11 +30,21 @@ class QueryPacingTest {
         .option("socCodes", CODES).option("regionCodes", STATES);
   }
 
-  /** @return the most requests that arrived within any one second, on the emulator's clock */
-  static int busiestSecond(List<JournalEntry> requests) {
+  /**
+   * Arrival times carry jitter the client cannot see: on the two-core build machine three JVMs share the cores and the
+   * emulator stamps a request when its handler thread starts (55 ms was seen at the start of a local-cluster read).
+   * The pacer's 4 % headroom absorbs about 40 ms of it; the rate check allows 100 ms more, counting arrivals within
+   * 900 ms rather than 1 s, which still tolerates no pacing error: two JVMs each at the full rate put about 17 requests
+   * into such a window, and the emulator's 429 count, asserted as zero, is exact.
+   */
+  static final long ARRIVAL_JITTER_MARGIN_MILLIS = 100;
+
+  /** @return the most requests that arrived within any {@code windowMillis}, on the emulator's clock */
+  static int busiestWindow(List<JournalEntry> requests, long windowMillis) {
     int most = 0;
     for (int i = 0, j = 0; i < requests.size(); i++) {
-      while (j < requests.size() && requests.get(j).receivedNanos() - requests.get(i).receivedNanos() < 1e9) {
+      while (j < requests.size()
+          && requests.get(j).receivedNanos() - requests.get(i).receivedNanos() < windowMillis * 1_000_000) {
         j++;
       }
       most = Math.max(most, j - i);
@@ -59,7 +69,7 @@ class QueryPacingTest {
 
   /**
    * Reads {@code df} (60 requests, 900 rows) and checks that every row came once, with no 429 and no second on the
-   * emulator's clock holding more than {@code limit} requests.
+   * emulator's clock, less the jitter margin, holding more than {@code limit} requests.
    *
    * @return the data requests the emulator received
    */
@@ -70,8 +80,9 @@ class QueryPacingTest {
     List<JournalEntry> requests = dataRequests(emulator);
     assertEquals(60, requests.size());
     assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
-    assertTrue(busiestSecond(requests) <= limit, "busiest second: " + busiestSecond(requests) + " arrivals (ms) "
-        + requests.stream().map(e -> e.receivedNanos() / 1_000_000).toList());
+    int busiest = busiestWindow(requests, 1000 - ARRIVAL_JITTER_MARGIN_MILLIS);
+    assertTrue(busiest <= limit, "busiest " + (1000 - ARRIVAL_JITTER_MARGIN_MILLIS) + " ms: " + busiest
+        + " arrivals (ms) " + requests.stream().map(e -> e.receivedNanos() / 1_000_000).toList());
     return requests;
   }
 
