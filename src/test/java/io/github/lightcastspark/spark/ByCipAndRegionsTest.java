@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,6 +74,27 @@ class ByCipAndRegionsTest {
           .collectAsList();
       assertEquals(expectedPairs(plain), pairs(again));
       assertEquals(5, plain.journal().entries(BY_CIP).size(), "the second read should go one code at a time at once");
+    }
+  }
+
+  @Test
+  void aCipNotFound404GivesEachUnknownCodeItsRowWithTheApisWarning() {
+    try (LightcastEmulator strict = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .unknownCipAs404(true).lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+      List<Row> rows = reader(strict).option("cipCodes", "98.9999,99.9999").load("occupations_by_cip")
+          .collectAsList().stream().sorted(Comparator.comparing(r -> r.<String>getAs("cipCode"))).toList();
+      assertEquals(List.of("98.9999>null", "99.9999>null"), rows.stream()
+          .map(r -> r.getAs("cipCode") + ">" + r.getAs("socCode")).toList());
+      for (Row row : rows) {
+        assertTrue(row.isNullAt(row.fieldIndex("name")));
+        List<Row> warnings = row.getList(row.fieldIndex("warnings"));
+        assertEquals(1, warnings.size());
+        assertEquals("CIP_NOT_FOUND", warnings.get(0).getAs("code"));
+        assertEquals(row.<String>getAs("cipCode"), warnings.get(0).<String>getAs("cipCode"));
+        assertEquals("None of the CIP codes was found", warnings.get(0).getAs("message"));
+      }
+      assertEquals(List.of(404), strict.journal().entries(BY_CIP).stream().map(e -> e.status()).toList(),
+          "one request, answered 404 and not retried");
     }
   }
 

@@ -10,6 +10,7 @@ public final class ApiException extends RuntimeException {
 
   private final int status;
   private final String errorCode;
+  private final String detail;
 
   /**
    * @param request what was asked, for the message
@@ -23,6 +24,7 @@ public final class ApiException extends RuntimeException {
         + (errorCode == null ? "" : errorCode + ": ") + detail, cause);
     this.status = status;
     this.errorCode = errorCode;
+    this.detail = detail;
   }
 
   /** @return the last HTTP status, or 0 when no response arrived */
@@ -33,5 +35,10 @@ public final class ApiException extends RuntimeException {
   /** @return the API's error code, or null */
   public String errorCode() {
     return errorCode;
+  }
+
+  /** @return the explanation without the request: for a refusal, the API's own message */
+  public String detail() {
+    return detail;
   }
 }

@@ -1,6 +1,10 @@
 package io.github.lightcastspark.core.rows;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.http.LmiClient;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.plan.ApiRequest;
@@ -16,11 +20,13 @@ import org.slf4j.LoggerFactory;
  * Answers a planned request with the dataset's rows. When a by-CIP response to several codes does not say which
  * code matched which occupation, pairing them would be a guess, so the request is asked again one code at a time;
  * the API is then remembered (per JVM) as one that needs this, so later requests go one code at a time at once
- * instead of paying twice, and the log says so once.
+ * instead of paying twice, and the log says so once. A by-CIP request whose codes are all unknown may be answered
+ * with 404 {@code CIP_NOT_FOUND} instead of warnings (API-CONTRACT A.5); it gives the same rows as the warnings would.
  */
 public final class LmiRowSource implements RowSource {
   private static final Logger LOG = LoggerFactory.getLogger(LmiRowSource.class);
   private static final Set<String> APIS_WITHOUT_CIP_ATTRIBUTION = ConcurrentHashMap.newKeySet();
+  private static final String CIP_NOT_FOUND = "CIP_NOT_FOUND";
 
   private final LmiClient client;
   private final String apiRoot;
@@ -45,7 +51,7 @@ public final class LmiRowSource implements RowSource {
     boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP && request.codes().size() > 1
         && APIS_WITHOUT_CIP_ATTRIBUTION.contains(apiRoot);
     if (!splitUpFront) {
-      Optional<List<ObjectNode>> rows = OccupationRows.of(request, client.fetch(request, fields));
+      Optional<List<ObjectNode>> rows = OccupationRows.of(request, fetch(request));
       if (rows.isPresent()) {
         return rows.get();
       }
@@ -58,8 +64,28 @@ public final class LmiRowSource implements RowSource {
     List<ObjectNode> rows = new ArrayList<>();
     for (String code : request.codes()) {
       ApiRequest single = new ApiRequest(request.dataset(), List.of(code), request.region());
-      rows.addAll(OccupationRows.of(single, client.fetch(single, fields)).orElseThrow());
+      rows.addAll(OccupationRows.of(single, fetch(single)).orElseThrow());
     }
     return rows;
+  }
+
+  /**
+   * @return the response body; for a by-CIP 404 {@code CIP_NOT_FOUND}, the body the API sends otherwise: no
+   *     occupation and one warning per requested code, carrying the API's code and message
+   */
+  private JsonNode fetch(ApiRequest request) {
+    try {
+      return client.fetch(request, fields);
+    } catch (ApiException e) {
+      if (request.dataset() != Dataset.OCCUPATIONS_BY_CIP || e.status() != 404
+          || !CIP_NOT_FOUND.equals(e.errorCode())) {
+        throw e;
+      }
+      ObjectNode root = JsonNodeFactory.instance.objectNode();
+      ArrayNode warnings = root.putObject("data").putArray("warnings");
+      request.codes().forEach(code -> warnings.addObject().put("code", CIP_NOT_FOUND).put("message", e.detail())
+          .put("cipCode", code));
+      return root;
+    }
   }
 }
