@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class FaultInjector {
   /** What to do with one request before the API handles it. */
-  sealed interface Fault permits None, Drop, TooMany, ServerError {
+  sealed interface Fault permits None, Drop, Refused {
   }
 
   /** No fault: handle normally. */
@@ -23,12 +23,8 @@ public final class FaultInjector {
   record Drop() implements Fault {
   }
 
-  /** Answer 429, with {@code Retry-After} when {@code retryAfterSeconds >= 0}. */
-  record TooMany(int retryAfterSeconds) implements Fault {
-  }
-
-  /** Answer {@code status} with the error envelope. */
-  record ServerError(int status) implements Fault {
+  /** Answer {@code status} (429 or a 5xx) with the error envelope, and {@code Retry-After} when it is not negative. */
+  record Refused(int status, int retryAfterSeconds) implements Fault {
   }
 
   private long latencyMinMillis;
@@ -40,6 +36,8 @@ public final class FaultInjector {
   private Random errorRandom;
   private int tooManyLeft;
   private int retryAfterSeconds;
+  private int unavailableLeft;
+  private int unavailableRetryAfterSeconds;
   private int malformedLeft;
   private int dropsLeft;
   private int tokenErrorsLeft;
@@ -94,6 +92,16 @@ public final class FaultInjector {
     return this;
   }
 
+  /**
+   * @return this injector, answering the next {@code count} data requests with 503 and {@code Retry-After:
+   *     retryAfterSeconds}: a service that says when it will be back
+   */
+  public synchronized FaultInjector serviceUnavailable(int count, int retryAfterSeconds) {
+    unavailableLeft = count;
+    unavailableRetryAfterSeconds = retryAfterSeconds;
+    return this;
+  }
+
   /** @return this injector, cutting the body of the next {@code count} 200 responses in half: invalid JSON */
   public synchronized FaultInjector malformedBody(int count) {
     malformedLeft = count;
@@ -122,6 +130,7 @@ public final class FaultInjector {
     errorRate = 0;
     errorRandom = null;
     tooManyLeft = 0;
+    unavailableLeft = 0;
     malformedLeft = 0;
     dropsLeft = 0;
     tokenErrorsLeft = 0;
@@ -146,17 +155,21 @@ public final class FaultInjector {
     }
     if (tooManyLeft > 0) {
       tooManyLeft--;
-      return new TooMany(retryAfterSeconds);
+      return new Refused(429, retryAfterSeconds);
     }
     if (!dataRequest) {
       return new None();
     }
+    if (unavailableLeft > 0) {
+      unavailableLeft--;
+      return new Refused(503, unavailableRetryAfterSeconds);
+    }
     dataRequestCount++;
     if (everyNth > 0 && dataRequestCount % everyNth == 0) {
-      return new ServerError(everyNthStatus);
+      return new Refused(everyNthStatus, -1);
     }
     if (errorRandom != null && errorRandom.nextDouble() < errorRate) {
-      return new ServerError(503);
+      return new Refused(503, -1);
     }
     return new None();
   }

@@ -165,13 +165,11 @@ public final class LightcastEmulator implements AutoCloseable {
     if (api == null) {
       return new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path()).reply();
     }
-    if (fault instanceof FaultInjector.TooMany tooMany) {
-      EmulatorReply reply = api.injected(429, "Rate limit exceeded");
-      return tooMany.retryAfterSeconds() < 0 ? reply
-          : reply.withHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
-    }
-    if (fault instanceof FaultInjector.ServerError error) {
-      return api.injected(error.status(), "Injected server error");
+    if (fault instanceof FaultInjector.Refused refused) {
+      EmulatorReply reply = api.injected(refused.status(),
+          refused.status() == 429 ? "Rate limit exceeded" : "Injected server error");
+      return refused.retryAfterSeconds() < 0 ? reply
+          : reply.withHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
     }
     EmulatorReply reply;
     try {

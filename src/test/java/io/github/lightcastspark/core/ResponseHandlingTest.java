@@ -46,18 +46,18 @@ class ResponseHandlingTest {
     RetryPolicy policy = RetryPolicy.of(5, Duration.ofMinutes(5));
     long now = 1_700_000_000_000L;
     for (int i = 0; i < 50; i++) {
-      long afterRetryAfter = policy.afterRateLimit("2", null, 1, now).toMillis();
+      long afterRetryAfter = policy.serverWait("2", null, 1, now).toMillis();
       assertTrue(afterRetryAfter >= 2000 && afterRetryAfter <= 2500, String.valueOf(afterRetryAfter));
-      long afterReset = policy.afterRateLimit(null, String.valueOf(now / 1000 + 3), 1, now).toMillis();
+      long afterReset = policy.serverWait(null, String.valueOf(now / 1000 + 3), 1, now).toMillis();
       assertTrue(afterReset >= 3000 && afterReset <= 3750, String.valueOf(afterReset));
-      long capped = policy.afterRateLimit("86400", null, 1, now).toMillis();
+      long capped = policy.serverWait("86400", null, 1, now).toMillis();
       assertTrue(capped >= 30_000 && capped <= 37_500, String.valueOf(capped));
-      long zero = policy.afterRateLimit("0", null, 1, now).toMillis();
+      long zero = policy.serverWait("0", null, 1, now).toMillis();
       assertTrue(zero >= 0 && zero <= 100, String.valueOf(zero));
       long backoff = policy.backoff(3).toMillis();
       assertTrue(backoff >= 500 && backoff <= 1000, String.valueOf(backoff));
     }
-    long date = policy.afterRateLimit("Tue, 14 Nov 2023 22:13:24 GMT", null, 1, 1_700_000_000_000L).toMillis();
+    long date = policy.serverWait("Tue, 14 Nov 2023 22:13:24 GMT", null, 1, 1_700_000_000_000L).toMillis();
     assertTrue(date >= 4000 && date <= 5000, String.valueOf(date));
     assertTrue(policy.allowsRetry(4, System.nanoTime(), Duration.ofSeconds(30)));
     assertFalse(policy.allowsRetry(5, System.nanoTime(), Duration.ZERO), "count bound");

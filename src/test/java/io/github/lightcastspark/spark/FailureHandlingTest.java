@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import io.github.lightcastspark.spark.metrics.RateLimitedMetric;
 import io.github.lightcastspark.spark.metrics.RequestsMetric;
@@ -87,6 +88,20 @@ class FailureHandlingTest {
     List<String> afterDrops = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
         .load("occupations"));
     assertEquals(expected, afterDrops);
+  }
+
+  @Test
+  void aServerErrorThatSaysWhenToComeBackIsRetriedThenAndNotBefore() {
+    DataFrameReader developersInCalifornia = reader(emulator).option("socCodes", "15-1252").option("regionCodes", "06");
+    List<String> expected = keys(developersInCalifornia.load("occupations"));
+    assertEquals(List.of("15-1252@06=238686"), expected);
+    emulator.journal().clear();
+    emulator.faults().serviceUnavailable(1, 1);
+    assertEquals(expected, keys(developersInCalifornia.load("occupations")));
+    List<JournalEntry> requests = dataRequests(emulator);
+    assertEquals(List.of(503, 200), requests.stream().map(JournalEntry::status).toList());
+    long waitedMillis = (requests.get(1).receivedNanos() - requests.get(0).receivedNanos()) / 1_000_000;
+    assertTrue(waitedMillis >= 1000, "Retry-After: 1 honoured, but the retry came after " + waitedMillis + " ms");
   }
 
   @Test

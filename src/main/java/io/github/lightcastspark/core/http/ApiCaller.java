@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends one logical request until it succeeds or fails for good. Every attempt waits for its turn from the
  * {@link Pacer} and is counted. A 429 holds back the whole JVM for the server's {@code Retry-After} (or
- * {@code X-RateLimit-Reset}); 500, 502, 503, 504 and I/O errors back off exponentially with jitter; retries are
+ * {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they carry one, and they
+ * and I/O errors otherwise back off exponentially with jitter; retries are
  * bounded in number and in total time ({@link RetryPolicy}). Any other status
  * fails at once with the API's error code and message, except a first 401 when the caller can renew its credential.
  * A read that allows it is answered from the JVM's {@link ResponseCache} instead, sending nothing.
@@ -149,10 +150,9 @@ public final class ApiCaller {
         throw new ApiException(description, outcome.status, error.code(), String.valueOf(error.message()), null);
       }
       lastFailure = "HTTP " + outcome.status + " " + error;
-      Duration wait = rateLimited
-          ? policy.afterRateLimit(outcome.headers.get("retry-after"), outcome.headers.get("x-ratelimit-reset"),
-              attempt + 1, System.currentTimeMillis())
-          : policy.backoff(attempt + 1);
+      // X-RateLimit-Reset comes with every response; only on a 429 does it say when to come back.
+      Duration wait = policy.serverWait(outcome.headers.get("retry-after"),
+          rateLimited ? outcome.headers.get("x-ratelimit-reset") : null, attempt + 1, System.currentTimeMillis());
       if (!policy.allowsRetry(attempt, started, wait)) {
         throw new ApiException(description, outcome.status, error.code(), gaveUp(attempt, started, lastFailure),
             null);

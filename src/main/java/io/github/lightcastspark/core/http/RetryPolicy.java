@@ -8,7 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How long to wait before retry {@code n}: exponential backoff with jitter, or the server's own {@code Retry-After}
- * / {@code X-RateLimit-Reset} on a 429, capped so that a hostile header cannot stall a task for long, and spread by
+ * (on a 429 or a 5xx) or {@code X-RateLimit-Reset} (on a 429), capped so that a hostile header cannot stall a task for long, and spread by
  * jitter so that tasks that were refused together do not come back together.
  *
  * @param maxRetries retries after the first attempt
@@ -46,9 +46,10 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
    * @param rateLimitReset the {@code X-RateLimit-Reset} header (UNIX seconds), or null
    * @param retry the 1-based retry number, for the fallback backoff
    * @param nowMillis the current wall-clock time
-   * @return the wait before retrying a 429: the server's hint plus up to 25% jitter (at least 100 ms), else backoff
+   * @return the wait before retrying a refusal: the server's hint plus up to 25% jitter (at least 100 ms), else
+   *     backoff
    */
-  public Duration afterRateLimit(String retryAfter, String rateLimitReset, int retry, long nowMillis) {
+  public Duration serverWait(String retryAfter, String rateLimitReset, int retry, long nowMillis) {
     Long hintMillis = retryAfterMillis(retryAfter, nowMillis);
     if (hintMillis == null) {
       hintMillis = resetMillis(rateLimitReset, nowMillis);
