@@ -1,12 +1,9 @@
 package io.github.lightcastspark.core.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.core.options.ReadOptions;
-import io.github.lightcastspark.core.options.RegionCodes;
 import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -37,12 +34,9 @@ public final class LmiRegionCatalog implements RegionCatalog {
   }
 
   private List<String> fetch(RegionType type) {
-    TreeSet<String> codes = new TreeSet<>();
-    for (JsonNode region : RegionList.entries(client.regions(type))) {
-      RegionType.fromApiName(region.path("type").asText("")).filter(t -> t == type).ifPresent(t ->
-          codes.add(RegionCodes.fromApi(region.path("code").asText(), t)));
-    }
-    return List.copyOf(codes);
+    return RegionList.entries(client.regions(type)).stream()
+        .filter(region -> region.type().filter(type::equals).isPresent() && region.code() != null)
+        .map(RegionList.Entry::code).distinct().sorted().toList();
   }
 
   private record Key(String baseUrl, List<Object> credentials, RegionType type) {

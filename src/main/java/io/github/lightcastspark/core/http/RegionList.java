@@ -1,15 +1,59 @@
 package io.github.lightcastspark.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lightcastspark.core.options.RegionCodes;
+import io.github.lightcastspark.core.options.RegionType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** Reads the regions list leniently: the contract allows {@code data.regions[]} or {@code data[]}. */
+/**
+ * Reads a regions list leniently (the contract allows {@code data.regions[]} or {@code data[]}) into regions with
+ * canonical codes, for both the {@code regions} dataset and the planner's "every region of a type".
+ */
 public final class RegionList {
   private RegionList() {
   }
 
-  /** @return the region objects of a regions response */
-  public static Iterable<JsonNode> entries(JsonNode root) {
+  /**
+   * One listed region.
+   *
+   * @param typeName the type as the contract names it ({@code state}, {@code msa}), or as the API sent an unknown one
+   * @param code the region's code, canonical for a known type ({@code "06"} for a state the API lists as {@code 6});
+   *     null when the API gave none
+   * @param name the name as the API sent it, possibly a missing node
+   * @param stateCodes for an MSA, the canonical codes of its states; null when the API lists none
+   */
+  public record Entry(String typeName, String code, JsonNode name, List<String> stateCodes) {
+    /** @return the type, when it is one the contract knows */
+    public Optional<RegionType> type() {
+      return typeName == null ? Optional.empty() : RegionType.fromApiName(typeName);
+    }
+  }
+
+  /** @return the regions of a regions response, in the order listed */
+  public static List<Entry> entries(JsonNode root) {
     JsonNode data = root.path("data");
-    return data.isArray() ? data : data.path("regions");
+    List<Entry> entries = new ArrayList<>();
+    for (JsonNode region : data.isArray() ? data : data.path("regions")) {
+      String rawType = text(region.path("type"));
+      Optional<RegionType> type = rawType == null ? Optional.empty() : RegionType.fromApiName(rawType);
+      String code = text(region.path("code"));
+      List<String> stateCodes = null;
+      if (region.path("stateCodes").isArray()) {
+        stateCodes = new ArrayList<>();
+        for (JsonNode state : region.path("stateCodes")) {
+          stateCodes.add(RegionCodes.fromApi(state.asText(), RegionType.STATE));
+        }
+      }
+      entries.add(new Entry(type.map(RegionType::apiName).orElse(rawType),
+          code == null ? null : type.map(t -> RegionCodes.fromApi(code, t)).orElse(code), region.path("name"),
+          stateCodes == null ? null : List.copyOf(stateCodes)));
+    }
+    return entries;
+  }
+
+  private static String text(JsonNode node) {
+    return node.isMissingNode() || node.isNull() ? null : node.asText();
   }
 }
