@@ -1,9 +1,12 @@
 package io.github.lightcastspark.demo;
 
 import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -78,6 +81,11 @@ public final class Demo {
               .and(hr.col("stateFips").equalTo(market.col("regionCode"))))
           .selectExpr("employee", "title", "stateFips", "salary", "marketMedian",
               "round(salary / marketMedian, 2) AS payRatio").orderBy("employee").show(false);
+      // What the quota paid for: one request per planned request, nothing for printSchema, EXPLAIN or planning.
+      section("Requests the emulator received, by path");
+      emulator.journal().entries().stream()
+          .collect(Collectors.groupingBy(JournalEntry::path, TreeMap::new, Collectors.counting()))
+          .forEach((path, count) -> System.out.printf("%4d  %s%n", count, path));
       spark.stop();
     }
   }
