@@ -6,7 +6,10 @@ import org.apache.spark.sql.types.StructType;
 
 /** The fixed schema of each dataset, documented in {@code docs/datasets.md}; reading it never calls the API. */
 public final class LightcastSchemas {
-  /** API warnings about a row: {@code MSA_TO_STATE_PROJECTION_FALLBACK}, {@code INVALID_CIP_CODE}, … */
+  /**
+   * API warnings about a row: {@code MSA_TO_STATE_PROJECTION_FALLBACK}, {@code INVALID_CIP_CODE}, {@code NOT_FOUND},
+   * …
+   */
   public static final StructType WARNING = new StructType()
       .add("code", DataTypes.StringType)
       .add("message", DataTypes.StringType)
@@ -65,7 +68,8 @@ public final class LightcastSchemas {
           .add("growthPercent", GROWTH_PERCENT)
           .add("modelVersion", DataTypes.StringType)
           .add("lotVersion", DataTypes.StringType)
-          .add("areaVersion", DataTypes.StringType);
+          .add("areaVersion", DataTypes.StringType)
+          .add("warnings", DataTypes.createArrayType(WARNING));
       case REGIONS -> new StructType()
           .add("regionType", DataTypes.StringType, false)
           .add("regionCode", DataTypes.StringType)

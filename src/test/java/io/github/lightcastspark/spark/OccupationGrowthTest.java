@@ -97,6 +97,7 @@ class OccupationGrowthTest {
         assertEquals("36", row.getAs("modelVersion"));
         assertEquals("7", row.getAs("lotVersion"));
         assertEquals("us_area_2025_1", row.getAs("areaVersion"));
+        assertEquals(0, row.getList(row.fieldIndex("warnings")).size());
       }
       Row dev = rows.stream().filter(r -> "LO-15-1252".equals(r.getAs("occupationId"))
           && "06".equals(r.getAs("regionCode"))).findFirst().orElseThrow();
@@ -215,12 +216,35 @@ class OccupationGrowthTest {
       assertTrue(secret.getMessage().contains("refused the client id or secret"), secret.getMessage());
       assertFalse(trace(secret).contains("<wrong-client-secret>"));
       assertEquals(0, growthRequests(emulator).size());
+    }
+  }
 
-      ApiException unknown = apiException(assertThrows(Exception.class, () -> reader(emulator)
-          .option("occupationIds", "LO-99-9999").load("occupation_growth").collectAsList()));
-      assertEquals(404, unknown.status());
-      assertTrue(unknown.getMessage().contains("occupation_growth [LO-99-9999] @ national"), unknown.getMessage());
-      assertTrue(unknown.getMessage().contains("Unrecognized id 'LO-99-9999'"), unknown.getMessage());
+  @Test
+  void anIdWithoutDataKeepsItsRowWithAWarningWhileAWrongUrlFails() {
+    try (LightcastEmulator emulator = start(EmulatorConfig.builder())) {
+      List<Row> rows = reader(emulator).option("occupationIds", "LO-15-1252,LO-99-9999").option("regionCodes", "06")
+          .load("occupation_growth").collectAsList();
+      assertEquals(2, rows.size());
+      Row unknown = rows.stream().filter(r -> "LO-99-9999".equals(r.getAs("occupationId"))).findFirst().orElseThrow();
+      assertEquals("06", unknown.getAs("regionCode"));
+      assertEquals("7", unknown.getAs("lotVersion"));
+      for (String figure : List.of("name", "regionName", "baseEmployment", "growthPercent")) {
+        assertTrue(unknown.isNullAt(unknown.fieldIndex(figure)), figure);
+      }
+      List<Row> warnings = unknown.getList(unknown.fieldIndex("warnings"));
+      assertEquals(1, warnings.size());
+      assertEquals("NOT_FOUND", warnings.get(0).getAs("code"));
+      assertEquals("Unrecognized id 'LO-99-9999'", warnings.get(0).getAs("message"));
+      Row known = rows.stream().filter(r -> "LO-15-1252".equals(r.getAs("occupationId"))).findFirst().orElseThrow();
+      assertEquals(0, known.getList(known.fieldIndex("warnings")).size());
+      assertEquals(List.of(200, 404), growthRequests(emulator).stream().map(JournalEntry::status).sorted().toList(),
+          "the 404 is an answer, not retried");
+
+      ApiException wrongUrl = apiException(assertThrows(Exception.class, () -> reader(emulator)
+          .option("baseUrl", emulator.pogBaseUrl() + "/v9").option("occupationIds", "LO-15-1252")
+          .load("occupation_growth").collectAsList()));
+      assertEquals(404, wrongUrl.status());
+      assertTrue(wrongUrl.getMessage().contains("URL not found"), wrongUrl.getMessage());
     }
   }
 

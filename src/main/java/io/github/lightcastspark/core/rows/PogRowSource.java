@@ -1,8 +1,11 @@
 package io.github.lightcastspark.core.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.http.PogClient;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
@@ -12,9 +15,15 @@ import java.util.List;
 /**
  * Answers an {@code occupation_growth} request (one occupation id, one region) with its one row: the request keys,
  * the API's figures, and the vintage from {@code /meta}, asked for by the first task of each JVM that needs it (on
- * the executor, inside the task's rate limit, so that planning and EXPLAIN send nothing).
+ * the executor, inside the task's rate limit, so that planning and EXPLAIN send nothing). An id the API has no data
+ * for (404 {@code Not Found}, "Unrecognized id") still gets its row, with null figures and a {@code NOT_FOUND}
+ * warning, as the LMI datasets treat a code the API does not know: a stale id among thousands costs one row, not the
+ * query. Any other 404 (a wrong URL, dimension or taxonomy version: {@code URL not found}) fails as an error.
  */
 public final class PogRowSource implements RowSource {
+  /** The title of the API's 404 for an id without data; a wrong path is "URL not found". */
+  private static final String NO_DATA_TITLE = "Not Found";
+
   private final ReadOptions options;
   private final PogClient client;
   private PogVersions versions;
@@ -34,8 +43,18 @@ public final class PogRowSource implements RowSource {
       versions = PogVersionsCache.get(options, client);
     }
     String dimension = options.pog().dimension();
-    JsonNode data = client.growth(request).path("data");
     ObjectNode row = JsonNodeFactory.instance.objectNode();
+    ArrayNode warnings = JsonNodeFactory.instance.arrayNode();
+    JsonNode data;
+    try {
+      data = client.growth(request).path("data");
+    } catch (ApiException e) {
+      if (e.status() != 404 || !NO_DATA_TITLE.equalsIgnoreCase(e.errorCode())) {
+        throw e;
+      }
+      data = MissingNode.getInstance();
+      warnings.addObject().put("code", "NOT_FOUND").put("message", e.detail());
+    }
     row.put("dimension", dimension);
     row.put("occupationId", request.codes().get(0));
     row.put(KeyColumns.REGION_TYPE, request.region().type().apiName());
@@ -47,6 +66,7 @@ public final class PogRowSource implements RowSource {
     row.put("modelVersion", versions.modelVersion());
     row.put("lotVersion", versions.lotVersion());
     row.put("areaVersion", versions.areaVersion());
+    row.set("warnings", warnings);
     return List.of(row);
   }
 }
