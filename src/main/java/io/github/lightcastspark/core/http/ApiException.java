@@ -37,6 +37,14 @@ public final class ApiException extends RuntimeException {
     return errorCode;
   }
 
+  /**
+   * @return whether the API answered 404 with {@code code}: for some codes, the API's way of saying that a requested
+   *     code has no data, which the dataset turns into a row with a warning rather than a failure
+   */
+  public boolean isNotFound(String code) {
+    return status == 404 && code.equalsIgnoreCase(errorCode);
+  }
+
   /** @return the explanation without the request: for a refusal, the API's own message */
   public String detail() {
     return detail;

@@ -77,8 +77,7 @@ public final class LmiRowSource implements RowSource {
     try {
       return client.fetch(request, fields);
     } catch (ApiException e) {
-      if (request.dataset() != Dataset.OCCUPATIONS_BY_CIP || e.status() != 404
-          || !CIP_NOT_FOUND.equals(e.errorCode())) {
+      if (request.dataset() != Dataset.OCCUPATIONS_BY_CIP || !e.isNotFound(CIP_NOT_FOUND)) {
         throw e;
       }
       ObjectNode root = JsonNodeFactory.instance.objectNode();

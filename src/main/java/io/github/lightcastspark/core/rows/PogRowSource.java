@@ -49,7 +49,7 @@ public final class PogRowSource implements RowSource {
     try {
       data = client.growth(request).path("data");
     } catch (ApiException e) {
-      if (e.status() != 404 || !NO_DATA_TITLE.equalsIgnoreCase(e.errorCode())) {
+      if (!e.isNotFound(NO_DATA_TITLE)) {
         throw e;
       }
       data = MissingNode.getInstance();
