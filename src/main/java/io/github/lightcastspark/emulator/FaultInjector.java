@@ -37,6 +37,8 @@ public final class FaultInjector {
   private int tooManyLeft;
   private int retryAfterSeconds;
   private int unavailableLeft;
+  private int untilFailure;
+  private int failureStatus;
   private int unavailableRetryAfterSeconds;
   private int malformedLeft;
   private int dropsLeft;
@@ -102,6 +104,19 @@ public final class FaultInjector {
     return this;
   }
 
+  /**
+   * @return this injector, answering only the {@code n}th data request from now (counting from one) with {@code
+   *     status}, a 5xx, and the others normally: a failure at a known point of a read
+   */
+  public synchronized FaultInjector failNth(int n, int status) {
+    if (n < 1 || status < 500 || status > 599) {
+      throw new IllegalArgumentException("failNth needs n >= 1 and a 5xx status, got " + n + ", " + status);
+    }
+    untilFailure = n;
+    failureStatus = status;
+    return this;
+  }
+
   /** @return this injector, cutting the body of the next {@code count} 200 responses in half: invalid JSON */
   public synchronized FaultInjector malformedBody(int count) {
     malformedLeft = count;
@@ -131,6 +146,7 @@ public final class FaultInjector {
     errorRandom = null;
     tooManyLeft = 0;
     unavailableLeft = 0;
+    untilFailure = 0;
     malformedLeft = 0;
     dropsLeft = 0;
     tokenErrorsLeft = 0;
@@ -163,6 +179,9 @@ public final class FaultInjector {
     if (unavailableLeft > 0) {
       unavailableLeft--;
       return new Refused(503, unavailableRetryAfterSeconds);
+    }
+    if (untilFailure > 0 && --untilFailure == 0) {
+      return new Refused(failureStatus, -1);
     }
     dataRequestCount++;
     if (everyNth > 0 && dataRequestCount % everyNth == 0) {

@@ -71,6 +71,19 @@ class FaultsAndJournalTest extends SharedEmulatorTest {
   }
 
   @Test
+  void failNthFailsThatOneDataRequestAndServiceUnavailableSaysWhenToComeBack() {
+    emulator.faults().failNth(2, 503);
+    assertEquals(200, EmulatorHttp.regions(emulator, "type=msa").status(), "not a data request");
+    assertEquals(List.of(200, 503, 200, 200), statuses(4));
+    emulator.faults().serviceUnavailable(2, 3);
+    Reply unavailable = post(emulator, "by-soc", BODY);
+    assertEquals(503, unavailable.status());
+    assertEquals("SERVICE_UNAVAILABLE", unavailable.code());
+    assertEquals("3", unavailable.header("Retry-After"));
+    assertEquals(List.of(503, 200), statuses(2));
+  }
+
+  @Test
   void serverErrorRateIsRandomButRepeatableBySeed() {
     emulator.faults().serverErrorRate(0.5, 42);
     List<Integer> first = statuses(12);
@@ -120,6 +133,7 @@ class FaultsAndJournalTest extends SharedEmulatorTest {
     FaultInjector faults = emulator.faults();
     assertThrows(IllegalArgumentException.class, () -> faults.failEveryNth(0, 503));
     assertThrows(IllegalArgumentException.class, () -> faults.failEveryNth(2, 404));
+    assertThrows(IllegalArgumentException.class, () -> faults.failNth(0, 503));
     assertThrows(IllegalArgumentException.class, () -> faults.serverErrorRate(1.5, 1));
     assertThrows(IllegalArgumentException.class, () -> faults.latency(Duration.ofMillis(5), Duration.ofMillis(1)));
   }

@@ -1,6 +1,8 @@
 package io.github.lightcastspark.spark;
 
 import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
+import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.emulator.EmulatorConfig;
@@ -8,6 +10,7 @@ import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.List;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,6 +44,30 @@ class LocalClusterIT {
   @AfterAll
   static void stopCluster() {
     spark.stop();
+  }
+
+  /**
+   * Spark re-runs a failed task (here {@code spark.task.maxFailures} is 4): the retry reads its whole partition
+   * again, as {@code docs/performance.md} says, and the rows the failed attempt had already produced are not kept.
+   */
+  @Test
+  void aTaskThatFailsMidPartitionIsRetriedBySparkAndEveryRowArrivesOnce() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+      String codes = String.join(",", List.of(QueryPacingTest.CODES.split(",")).subList(0, 25));
+      DataFrameReader reader = spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
+          .option("platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "100")
+          .option("socCodes", codes).option("regionCodes", "06,36").option("maxPartitions", "1");
+      List<String> clean = QueryPacingTest.rowKeys(reader.load("occupations"));
+      assertEquals(50, clean.size());
+      emulator.journal().clear();
+
+      emulator.faults().failNth(2, 503);
+      List<String> retried = QueryPacingTest.rowKeys(reader.option("maxRetries", "0").load("occupations"));
+      assertEquals(clean, retried);
+      assertEquals(List.of(200, 503, 200, 200), dataRequests(emulator).stream().map(JournalEntry::status).toList(),
+          "the failed attempt's first request, its failure, then the retried task's whole partition");
+    }
   }
 
   @Test
