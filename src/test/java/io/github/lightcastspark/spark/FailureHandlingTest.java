@@ -114,6 +114,16 @@ class FailureHandlingTest {
     assertTrue(api.getMessage().contains("occupations [15-1252] @ national"), api.getMessage());
     assertTrue(api.getMessage().contains("gave up after 3 attempts"), api.getMessage());
     assertEquals(3, dataRequests(emulator).size());
+
+    emulator.journal().clear();
+    emulator.faults().reset().tooManyRequests(2, 0);
+    ApiException limited = apiException(assertThrows(Exception.class, () -> reader(emulator)
+        .option("socCodes", "15-1252").option("maxRetries", "1").load("occupations").collectAsList()));
+    assertEquals(429, limited.status());
+    assertTrue(limited.getMessage().contains("gave up after 2 attempts"), limited.getMessage());
+    assertTrue(limited.getMessage().contains("RATE_LIMITED: Rate limit exceeded (X-RateLimit-Limit: 100000,"
+        + " Retry-After: 0)"), limited.getMessage());
+    assertEquals(2, dataRequests(emulator).size());
   }
 
   @Test

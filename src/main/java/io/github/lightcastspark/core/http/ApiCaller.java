@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -149,7 +150,7 @@ public final class ApiCaller {
       if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
         throw new ApiException(description, outcome.status, error.code(), String.valueOf(error.message()), null);
       }
-      lastFailure = "HTTP " + outcome.status + " " + error;
+      lastFailure = "HTTP " + outcome.status + " " + error + (rateLimited ? limitOf(outcome.headers) : "");
       // X-RateLimit-Reset comes with every response; only on a 429 does it say when to come back.
       Duration wait = policy.serverWait(outcome.headers.get("retry-after"),
           rateLimited ? outcome.headers.get("x-ratelimit-reset") : null, attempt + 1, System.currentTimeMillis());
@@ -192,6 +193,18 @@ public final class ApiCaller {
       }
     });
     return request;
+  }
+
+  /** @return what the server said of its limit, for the message that ends the retries of a 429 */
+  private static String limitOf(Map<String, String> headers) {
+    StringBuilder said = new StringBuilder();
+    for (String header : List.of("X-RateLimit-Limit", "Retry-After")) {
+      String value = headers.get(header.toLowerCase(Locale.ROOT));
+      if (value != null) {
+        said.append(said.length() == 0 ? " (" : ", ").append(header).append(": ").append(value);
+      }
+    }
+    return said.length() == 0 ? "" : said.append(')').toString();
   }
 
   private static String gaveUp(int attempt, long startedNanos, String lastFailure) {
