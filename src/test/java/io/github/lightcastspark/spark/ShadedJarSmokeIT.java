@@ -9,7 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The shaded jar on its own: a separate JVM whose classpath is Spark's jars and the connector jar, nothing else (no
@@ -41,5 +45,40 @@ class ShadedJarSmokeIT {
     assertTrue(output.contains("MSA_TO_STATE_PROJECTION_FALLBACK"), output);
     assertTrue(output.contains("|LO-15-1252  |Software Developers|California|"), output);
     assertTrue(output.contains("|E-1006  |Customer Care Rep|36"), output);
+  }
+
+  /**
+   * The POM published with the jar is the one a {@code --packages} user's Spark resolves: it must name its own
+   * artifact (not a property of the build) and declare none of what the jar bundles.
+   */
+  @Test
+  void thePublishedPomDeclaresNothingTheJarBundles() throws Exception {
+    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new File(System.getProperty("lightcast.publishedPom")));
+    Element project = pom.getDocumentElement();
+    String artifactId = child(project, "artifactId").getTextContent();
+    assertTrue(new File(System.getProperty("lightcast.shadedJar")).getName().startsWith(artifactId + "-"), artifactId);
+    List<String> runtime = new ArrayList<>();
+    NodeList dependencies = child(project, "dependencies").getElementsByTagName("dependency");
+    for (int i = 0; i < dependencies.getLength(); i++) {
+      Element dependency = (Element) dependencies.item(i);
+      if (dependency.getParentNode().getParentNode() != project) {
+        continue;
+      }
+      Element scope = child(dependency, "scope");
+      if (scope == null || !List.of("provided", "test").contains(scope.getTextContent())) {
+        runtime.add(child(dependency, "artifactId").getTextContent());
+      }
+    }
+    assertEquals(List.of(), runtime, "dependencies a --packages user would resolve");
+  }
+
+  private static Element child(Element parent, String name) {
+    for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element && element.getTagName().equals(name)) {
+        return element;
+      }
+    }
+    return null;
   }
 }
