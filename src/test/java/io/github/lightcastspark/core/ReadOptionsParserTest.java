@@ -106,6 +106,8 @@ class ReadOptionsParserTest {
     assertTrue(error(base("regionType", "state", "regionCodes", "41860"))
         .contains("it is a msa code but option regionType is state"));
     assertTrue(error(base("regionType", "national", "regionCodes", "06")).contains("which takes no region codes"));
+    assertEquals("Option regionCodes does not apply to dataset regions; filter its rows with"
+        + " where(\"regionCode IN (...)\").", error(base("path", "regions", "regionCodes", "06")));
   }
 
   @Test

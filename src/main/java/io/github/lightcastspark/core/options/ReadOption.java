@@ -79,8 +79,14 @@ public enum ReadOption {
     this.api = api;
   }
 
-  /** @return whether this option means something for {@code dataset}: its API's, and of the codes only its own */
+  /**
+   * @return whether this option means something for {@code dataset}: its API's, of the codes only its own, and no
+   *     region codes for the regions list (its endpoint takes a type only)
+   */
   public boolean appliesTo(Dataset dataset) {
+    if (this == REGION_CODES && dataset == Dataset.REGIONS) {
+      return false;
+    }
     boolean codes = Arrays.stream(CodeKind.values()).anyMatch(k -> k.optionName().equals(key));
     if (codes) {
       return dataset.codeKind().map(k -> k.optionName().equals(key)).orElse(false);

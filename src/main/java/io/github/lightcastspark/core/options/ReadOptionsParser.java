@@ -125,8 +125,10 @@ public final class ReadOptionsParser {
     for (ReadOption option : ReadOption.values()) {
       if (values.containsKey(option) && !option.appliesTo(dataset)) {
         if (origins.get(option).startsWith("option ")) {
-          String hint = dataset.codeKind().filter(k -> option.key().endsWith("Codes") || option.key().endsWith("Ids"))
-              .map(k -> "; use " + k.optionName()).orElse("");
+          String hint = option == ReadOption.REGION_CODES
+              ? "; filter its rows with where(\"regionCode IN (...)\")"
+              : dataset.codeKind().filter(k -> option.key().endsWith("Codes") || option.key().endsWith("Ids"))
+                  .map(k -> "; use " + k.optionName()).orElse("");
           throw new LightcastOptionException("Option " + option.key() + " does not apply to dataset "
               + dataset.optionValue() + hint + ".");
         }
