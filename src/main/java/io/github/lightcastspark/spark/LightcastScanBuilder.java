@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.plan.PushedKeys;
@@ -9,20 +10,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
+import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.sources.IsNotNull;
+import org.apache.spark.sql.sources.IsNull;
+import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Pushes {@code =}, {@code IN} and {@code IS NOT NULL} filters on request-key columns into the requests, where the
- * API answers them exactly, so Spark does not check them again; every other filter is left to Spark. Prunes columns into the API's
- * sparse fieldset.
+ * Pushes filters that name exact values of a request-key column ({@code =}, {@code <=>}, {@code IN}, and {@code OR}s
+ * of these on one column) and {@code IS NOT NULL} into the requests, where the API answers them exactly, so Spark does
+ * not check them again; every other filter is left to Spark. Prunes columns into the API's sparse fieldset.
  */
 public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDownFilters,
     SupportsPushDownRequiredColumns {
@@ -31,6 +37,7 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   private StructType readSchema;
   private PushedKeys keys = PushedKeys.NONE;
   private final List<Filter> pushed = new ArrayList<>();
+  private final List<Filter> regionResiduals = new ArrayList<>();
 
   /**
    * @param options the read's validated options
@@ -58,9 +65,18 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
         pushed.add(filter);
       } else {
         residual.add(filter);
+        if (onRegionsOnly(filter)) {
+          regionResiduals.add(filter);
+        }
       }
     }
     return residual.toArray(new Filter[0]);
+  }
+
+  /** A filter on region columns alone, other than {@code regionCode IS NULL} (which the nation's row meets). */
+  private boolean onRegionsOnly(Filter filter) {
+    return !(filter instanceof IsNull) && options.dataset().codeKind().isPresent()
+        && Arrays.stream(filter.references()).allMatch(KeyColumns.REGION_COLUMNS::contains);
   }
 
   @Override
@@ -73,20 +89,43 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
     this.readSchema = requiredSchema;
   }
 
+  /**
+   * @throws LightcastOptionException when a region filter the API cannot answer ({@code LIKE}, {@code NOT IN}, a
+   *     comparison) is the only word on regions: the planner would ask for its default, the nation, whose null region
+   *     code no such filter keeps, and return an empty result no one asked for
+   */
   @Override
   public Scan build() {
+    if (!regionResiduals.isEmpty() && !RequestPlanner.regionsGiven(options, keys)) {
+      throw new LightcastOptionException("Filter " + regionResiduals.get(0) + " cannot become the regions of the"
+          + " requests: name them with regionType/regionCode = '...' or IN (...), or the options regionType and"
+          + " regionCodes.");
+    }
     return new LightcastScan(options, keys, readSchema, pushedFilters());
   }
 
-  /** An {@code =} or {@code IN} filter with string values on a top-level column. */
+  /** The exact string values a filter allows on one top-level column. */
   private record KeyFilter(String column, Set<String> values) {
     static Optional<KeyFilter> of(Filter filter) {
       if (filter instanceof EqualTo eq && eq.value() instanceof String v) {
         return Optional.of(new KeyFilter(eq.attribute(), Set.of(v)));
       }
-      if (filter instanceof In in && Arrays.stream(in.values()).allMatch(String.class::isInstance)) {
-        return Optional.of(new KeyFilter(in.attribute(), Set.copyOf(Arrays.stream(in.values())
-            .map(String.class::cast).toList())));
+      if (filter instanceof EqualNullSafe eq && eq.value() instanceof String v) {
+        return Optional.of(new KeyFilter(eq.attribute(), Set.of(v)));
+      }
+      // A null in an IN list matches no row, so it is dropped rather than keeping the filter from the API.
+      if (filter instanceof In in && Arrays.stream(in.values()).allMatch(v -> v == null || v instanceof String)) {
+        return Optional.of(new KeyFilter(in.attribute(), Arrays.stream(in.values()).filter(String.class::isInstance)
+            .map(String.class::cast).collect(Collectors.toUnmodifiableSet())));
+      }
+      if (filter instanceof Or or) {
+        Optional<KeyFilter> left = of(or.left());
+        Optional<KeyFilter> right = of(or.right());
+        if (left.isPresent() && right.isPresent() && left.get().column().equals(right.get().column())) {
+          Set<String> union = new TreeSet<>(left.get().values());
+          union.addAll(right.get().values());
+          return Optional.of(new KeyFilter(left.get().column(), Set.copyOf(union)));
+        }
       }
       return Optional.empty();
     }

@@ -39,6 +39,9 @@ class InputValidationTest {
     assertRejected("Unknown dataset 'occupation'. Valid datasets: occupations, occupations_by_cip, regions",
         () -> reader(emulator).load("occupation"));
     assertRejected("Missing dataset", () -> reader(emulator).load());
+    assertRejected("Filter StringStartsWith(regionCode,0) cannot become the regions of the requests: name them with"
+        + " regionType/regionCode = '...' or IN (...), or the options regionType and regionCodes.",
+        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode LIKE '0%'"));
     assertRejected("Dataset occupations needs socCode codes: set option socCodes",
         () -> reader(emulator).load("occupations"));
     assertRejected("Dataset occupations_by_cip needs cipCode codes",

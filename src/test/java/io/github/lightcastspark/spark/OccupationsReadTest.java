@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -157,6 +158,33 @@ class OccupationsReadTest {
     long expected = emulatorRows(List.of("15-1252", "29-1141", "11-1021"), List.of("06", "36")).stream()
         .filter(n -> n.path("laborMarketData").path("medianAnnualSalary").asDouble() > 100000).count();
     assertEquals(expected, rows.size());
+  }
+
+  @Test
+  void orsNullSafeEqualsAndInListsWithNullsArePushedAsTheValuesTheyName() {
+    Dataset<Row> df = reader(emulator).load("occupations")
+        .where("(socCode = '15-1252' OR socCode <=> '29-1141') AND (regionCode = '06' OR regionCode = '41860')")
+        .where(functions.col("regionType").isin("state", "msa", null));
+    LightcastScan scan = TestSpark.scanOf(df);
+    assertEquals(Set.of("15-1252", "29-1141"), scan.requestKeys().allowed("socCode").orElseThrow());
+    assertEquals(Set.of("06", "41860"), scan.requestKeys().allowed("regionCode").orElseThrow());
+    assertEquals(Set.of("state", "msa"), scan.requestKeys().allowed("regionType").orElseThrow());
+    assertEquals(List.of(), TestSpark.filterConditions(df), "all of it answered by the requests");
+    List<String> rows = df.collectAsList().stream().map(r -> r.getAs("socCode") + "@" + r.getAs("regionCode"))
+        .sorted().toList();
+    assertEquals(List.of("15-1252@06", "15-1252@41860", "29-1141@06", "29-1141@41860"), rows);
+    assertEquals(2, dataRequests(emulator).size(), "one request per region, both codes in each");
+  }
+
+  @Test
+  void aRegionFilterTheApiCannotAnswerIsSparksOnceTheRegionsAreNamed() {
+    List<Row> states = reader(emulator).option("socCodes", "15-1252").option("regionCodes", "06,36,48")
+        .load("occupations").where("regionCode LIKE '3%'").collectAsList();
+    assertEquals(List.of("36"), states.stream().map(r -> r.<String>getAs("regionCode")).toList(),
+        "with the regions named, Spark applies the rest");
+    List<Row> nation = reader(emulator).option("socCodes", "15-1252").load("occupations")
+        .where("regionCode IS NULL").collectAsList();
+    assertEquals(List.of("national"), nation.stream().map(r -> r.<String>getAs("regionType")).toList());
   }
 
   @Test

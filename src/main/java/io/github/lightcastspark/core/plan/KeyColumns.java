@@ -10,6 +10,8 @@ public final class KeyColumns {
   public static final String REGION_TYPE = "regionType";
   /** The region code column: a 2-digit state FIPS code, a 5-digit MSA code, or null for the nation. */
   public static final String REGION_CODE = "regionCode";
+  /** Both region columns. */
+  public static final Set<String> REGION_COLUMNS = Set.of(REGION_TYPE, REGION_CODE);
 
   private KeyColumns() {
   }

@@ -68,6 +68,12 @@ public final class RequestPlanner {
     }
   }
 
+  /** @return whether the options or the pushed filters say which regions to ask for (else: the nation) */
+  public static boolean regionsGiven(ReadOptions options, PushedKeys keys) {
+    return options.optionRegionType().isPresent() || options.optionRegionCodes().isPresent()
+        || keys.allowed(KeyColumns.REGION_TYPE).isPresent() || keys.allowed(KeyColumns.REGION_CODE).isPresent();
+  }
+
   /** @return the requests, in a deterministic order; empty when the filters contradict each other or the options */
   public List<ApiRequest> plan() {
     if (options.dataset() == Dataset.REGIONS) {
