@@ -110,7 +110,7 @@ public final class LightcastScan implements SupportsReportStatistics {
   private synchronized List<ApiRequest> requests() {
     if (requests == null) {
       RegionCatalog catalog = options.dataset().api() == Dataset.Api.LMI
-          ? new LmiRegionCatalog(options, new LmiClient(options, ApiCaller.of(options, Pacer.unlimited(),
+          ? new LmiRegionCatalog(options, new LmiClient(options, ApiCaller.of(options, Pacer.unscheduled(),
               new RequestCounters())))
           : new BuiltInStates();
       requests = new RequestPlanner(options, keys, catalog).plan();

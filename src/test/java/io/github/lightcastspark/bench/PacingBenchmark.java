@@ -108,7 +108,7 @@ public final class PacingBenchmark {
       ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupation_growth", "baseUrl",
           emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "clientId", "<client-id>", "clientSecret",
           "<client-secret>"), Map.of(), Map.of());
-      PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unlimited(), new RequestCounters()));
+      PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters()));
       long start = System.nanoTime();
       List<Row> rows = new ArrayList<>();
       for (String state : states.split(",")) {

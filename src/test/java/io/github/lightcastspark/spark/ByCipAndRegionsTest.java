@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.Comparator;
@@ -124,6 +125,21 @@ class ByCipAndRegionsTest {
       assertEquals(12, msas.size());
       Row sf = msas.stream().filter(r -> "41860".equals(r.getAs("regionCode"))).findFirst().orElseThrow();
       assertEquals(List.of("06"), sf.getList(sf.fieldIndex("stateCodes")));
+    }
+  }
+
+  @Test
+  void aRateLimitedRegionsListAtPlanningWaitsForTheServersRetryAfter() {
+    try (LightcastEmulator fresh = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+      fresh.faults().tooManyRequests(1, 1);
+      List<Row> rows = reader(fresh).option("socCodes", "15-1252").option("regionType", "msa").load("occupations")
+          .collectAsList();
+      assertEquals(12, rows.size());
+      List<JournalEntry> lists = fresh.journal().entries(REGIONS);
+      assertEquals(List.of(429, 200), lists.stream().map(JournalEntry::status).toList());
+      long waitedMillis = (lists.get(1).receivedNanos() - lists.get(0).receivedNanos()) / 1_000_000;
+      assertTrue(waitedMillis >= 1000, "Retry-After: 1, but asked again after " + waitedMillis + " ms");
     }
   }
 }

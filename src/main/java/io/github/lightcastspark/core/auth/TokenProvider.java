@@ -52,7 +52,7 @@ public final class TokenProvider {
     this.clock = clock;
     this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
         new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Pacer.unlimited(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
+        Pacer.unscheduled(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
   }
 
   /** @return the JVM's provider for these settings' token URL, client id, secret and scope */

@@ -14,18 +14,11 @@ public interface Pacer {
   default void sent(long sentMillis) {
   }
 
-  /** @return a pacer that never waits, for endpoints outside the API's limit (the token endpoint) */
-  static Pacer unlimited() {
-    return new Pacer() {
-      @Override
-      public long awaitTurn() {
-        return 0;
-      }
-
-      @Override
-      public void pause(Duration wait) {
-        // Nothing is paced, so nothing is held back.
-      }
-    };
+  /**
+   * @return a pacer for requests outside the API's schedule (the token endpoint, the planner's regions list): no
+   *     slots, but a 429 still holds its requests back for the server's wait
+   */
+  static Pacer unscheduled() {
+    return new HoldingPacer();
   }
 }

@@ -48,15 +48,7 @@ public final class SlotPacer implements Pacer {
     long start = System.nanoTime();
     while (true) {
       long slot = reserve();
-      long waitMillis = slot - clock.getAsLong();
-      if (waitMillis > 0) {
-        try {
-          Thread.sleep(waitMillis);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for the rate limit", e);
-        }
-      }
+      Sleep.millis(slot - clock.getAsLong());
       if (clock.getAsLong() - slot <= LATE_MILLIS) {
         lastSlot.set(slot);
         return System.nanoTime() - start;

@@ -2,10 +2,12 @@ package io.github.lightcastspark.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.core.options.PogSettings;
 import io.github.lightcastspark.core.options.Secret;
 import io.github.lightcastspark.emulator.EmulatorConfig;
+import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,6 +76,19 @@ class TokenProviderTest {
       provider.token();
       assertEquals(List.of(503, 503, 200), emulator.journal().entries("/connect/token").stream()
           .map(e -> e.status()).toList());
+    }
+  }
+
+  @Test
+  void aRateLimitedTokenRequestWaitsBeforeItsRetry() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
+      emulator.faults().tokenErrors(1, 429);
+      TokenProvider.shared(settings(emulator), Duration.ofSeconds(5)).token();
+      List<JournalEntry> requests = emulator.journal().entries("/connect/token");
+      assertEquals(List.of(429, 200), requests.stream().map(JournalEntry::status).toList());
+      long waitedMillis = (requests.get(1).receivedNanos() - requests.get(0).receivedNanos()) / 1_000_000;
+      assertTrue(waitedMillis >= 100, "the retry of a 429 came after " + waitedMillis + " ms");
     }
   }
 }
