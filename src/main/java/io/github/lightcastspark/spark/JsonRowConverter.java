@@ -2,6 +2,7 @@ package io.github.lightcastspark.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Serializable;
+import java.math.BigDecimal;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.catalyst.util.GenericArrayData;
@@ -19,7 +20,9 @@ import org.apache.spark.unsafe.types.UTF8String;
 /**
  * Writes a parsed JSON object straight into Spark's internal row format, driven by the (possibly pruned) read schema:
  * fields the schema does not name are skipped, missing or null ones become null, and a value of the wrong JSON type
- * is an error naming the field rather than a silent null.
+ * is an error naming the field rather than a silent null. Numbers may come as JSON numbers or numeric strings; a
+ * whole-number column takes only a whole number in its range ({@code 12.0} is one, {@code 12.5} is not), never a
+ * truncated or wrapped one, and {@code NaN} or infinities are refused.
  */
 public final class JsonRowConverter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -53,13 +56,17 @@ public final class JsonRowConverter implements Serializable {
       return UTF8String.fromString(node.isValueNode() ? node.asText() : node.toString());
     }
     if (type instanceof DoubleType) {
-      return number(node, path).doubleValue();
+      return node.isNumber() && !node.isBigDecimal() && !node.isBigInteger() ? node.doubleValue()
+          : number(node, path).doubleValue();
     }
-    if (type instanceof LongType) {
-      return number(node, path).longValue();
-    }
-    if (type instanceof IntegerType) {
-      return number(node, path).intValue();
+    if (type instanceof LongType || type instanceof IntegerType) {
+      BigDecimal number = number(node, path);
+      try {
+        return type instanceof LongType ? (Object) number.longValueExact() : (Object) number.intValueExact();
+      } catch (ArithmeticException e) {
+        throw new IllegalStateException("The API returned " + node + " for field '" + path + "', expected a whole"
+            + " number of at most " + (type instanceof LongType ? Long.MAX_VALUE : Integer.MAX_VALUE) + ".", e);
+      }
     }
     if (type instanceof BooleanType) {
       require(node.isBoolean(), node, path, "a boolean");
@@ -80,13 +87,17 @@ public final class JsonRowConverter implements Serializable {
     throw new IllegalStateException("No JSON conversion for " + type + " at " + path);
   }
 
-  private static Number number(JsonNode node, String path) {
+  /** @return the exact value of a JSON number or numeric string; BigDecimal has no NaN or infinity to let through */
+  private static BigDecimal number(JsonNode node, String path) {
     if (node.isNumber()) {
-      return node.numberValue();
-    }
-    if (node.isTextual()) {
       try {
-        return Double.parseDouble(node.asText());
+        return node.decimalValue();
+      } catch (NumberFormatException e) {
+        // a double NaN or infinity: reported below
+      }
+    } else if (node.isTextual()) {
+      try {
+        return new BigDecimal(node.asText().strip());
       } catch (NumberFormatException e) {
         // reported below
       }
