@@ -10,9 +10,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.ApiError;
 import io.github.lightcastspark.core.http.RetryPolicy;
 import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
 import io.github.lightcastspark.core.rows.OccupationRows;
+import io.github.lightcastspark.core.rows.RegionRows;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -83,6 +85,28 @@ class ResponseHandlingTest {
     assertEquals("99-9999", rows.get(2).path("socCode").asText());
     assertTrue(rows.get(2).path("name").isMissingNode());
     assertEquals(List.of("INVALID_SOC_CODE", "NOTICE"), rows.get(2).path("warnings").findValuesAsText("code"));
+  }
+
+  @Test
+  void onlyWhatWasAskedForBecomesARowAndNothingTwice() throws Exception {
+    ApiRequest request = new ApiRequest(Dataset.OCCUPATIONS, List.of("15-1252"), Region.NATIONAL);
+    JsonNode response = json("{'data':{'matchedOccupations':[{'socCode':'15-1132','name':'Other'},"
+        + "{'socCode':'15-1252','name':'Software Developers'},{'socCode':'15-1252','name':'Again'}]}}");
+    assertEquals(List.of("15-1252:Software Developers"), OccupationRows.of(request, response).orElseThrow().stream()
+        .map(r -> r.path("socCode").asText() + ":" + r.path("name").asText()).toList());
+
+    ApiRequest cip = new ApiRequest(Dataset.OCCUPATIONS_BY_CIP, List.of("11.0701", "11.0101"), Region.NATIONAL);
+    JsonNode twice = json("{'data':{'matchedOccupations':[{'socCode':'15-1252','cipCodes':['11.0701','11.0701']},"
+        + "{'socCode':'15-1252','cipCodes':['11.0701']}]}}");
+    assertEquals(List.of("11.0701>15-1252", "11.0101>"), OccupationRows.of(cip, twice).orElseThrow().stream()
+        .map(r -> r.path("cipCode").asText() + ">" + r.path("socCode").asText("")).toList());
+
+    JsonNode regions = json("{'data':[{'type':'state','code':'6','name':'California'},"
+        + "{'type':'msa','code':'41860','name':'San Francisco'},{'code':'99','name':'No type'}]}");
+    assertEquals(List.of("state:06"), RegionRows.of(regions, RegionType.STATE).stream()
+        .map(r -> r.path("regionType").asText() + ":" + r.path("regionCode").asText()).toList());
+    assertEquals(List.of("state:06", "msa:41860"), RegionRows.of(regions, null).stream()
+        .map(r -> r.path("regionType").asText() + ":" + r.path("regionCode").asText()).toList());
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.http.LmiClient;
 import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class LmiRowSource implements RowSource {
   @Override
   public List<ObjectNode> rows(ApiRequest request) {
     if (request.dataset() == Dataset.REGIONS) {
-      return RegionRows.of(client.regions(request.region() == null ? null : request.region().type()));
+      RegionType type = request.region() == null ? null : request.region().type();
+      return RegionRows.of(client.regions(type), type);
     }
     boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP && request.codes().size() > 1
         && APIS_WITHOUT_CIP_ATTRIBUTION.contains(apiRoot);

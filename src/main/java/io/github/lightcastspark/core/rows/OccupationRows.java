@@ -9,6 +9,7 @@ import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.FieldSelection;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +50,10 @@ public final class OccupationRows {
     Set<String> answered = new LinkedHashSet<>();
     for (JsonNode occupation : occupations) {
       String soc = occupation.path("socCode").asText(null);
-      answered.add(soc);
-      rows.add(row(request, occupation, soc, null, warnings));
+      // Only requested codes, each once: Spark does not check a pushed socCode filter again.
+      if (request.codes().contains(soc) && answered.add(soc)) {
+        rows.add(row(request, occupation, soc, null, warnings));
+      }
     }
     for (String soc : request.codes()) {
       if (!answered.contains(soc)) {
@@ -64,6 +67,7 @@ public final class OccupationRows {
       List<JsonNode> warnings) {
     List<ObjectNode> rows = new ArrayList<>();
     Set<String> matchedCips = new LinkedHashSet<>();
+    Set<String> pairs = new HashSet<>();
     for (JsonNode occupation : occupations) {
       List<String> cips = new ArrayList<>();
       JsonNode attribution = occupation.path(FieldSelection.CIP_ATTRIBUTION);
@@ -74,10 +78,11 @@ public final class OccupationRows {
       } else {
         return Optional.empty();
       }
+      String soc = occupation.path("socCode").asText(null);
       for (String cip : cips) {
-        if (request.codes().contains(cip)) {
+        if (request.codes().contains(cip) && pairs.add(cip + ">" + soc)) {
           matchedCips.add(cip);
-          rows.add(row(request, occupation, occupation.path("socCode").asText(null), cip, warnings));
+          rows.add(row(request, occupation, soc, cip, warnings));
         }
       }
     }

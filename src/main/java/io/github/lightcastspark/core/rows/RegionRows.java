@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.RegionList;
+import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,18 @@ public final class RegionRows {
   private RegionRows() {
   }
 
-  /** @return one row per region the API listed */
-  public static List<ObjectNode> of(JsonNode root) {
+  /**
+   * @param root the regions response
+   * @param requested the type asked for, or null for every type
+   * @return one row per region the API listed, of the type asked for (Spark does not check a pushed
+   *     {@code regionType} filter again) and with a type at all (the column is not nullable)
+   */
+  public static List<ObjectNode> of(JsonNode root, RegionType requested) {
     List<ObjectNode> rows = new ArrayList<>();
     for (RegionList.Entry region : RegionList.entries(root)) {
+      if (region.typeName() == null || requested != null && !requested.apiName().equals(region.typeName())) {
+        continue;
+      }
       ObjectNode row = JsonNodeFactory.instance.objectNode();
       row.put(KeyColumns.REGION_TYPE, region.typeName());
       row.put(KeyColumns.REGION_CODE, region.code());
