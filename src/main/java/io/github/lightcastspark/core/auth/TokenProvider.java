@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * an executor. A token is fetched once however many tasks ask at the same moment (the first fetches, the others wait
  * for its result), renewed well before it expires ({@link #refreshMargin}), and dropped when the API answers 401 so
  * that the next request fetches a new one. A fetch has its own small retry budget; a refused client or scope fails at
- * once with a message that names the scope, never the secret.
+ * once with a message that names the scope, never the secret. A renewal that fails while the current token is still
+ * valid keeps that token (and tries again a little later) rather than failing tasks that could still run; a fetch
+ * that fails with no valid token to fall back on fails every caller for a second without being sent again, so that
+ * tasks waiting for it do not each repeat it in turn.
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
@@ -40,14 +43,21 @@ public final class TokenProvider {
   private static final int TOKEN_RETRIES = 2;
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
   private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
+  /** How long a failed fetch with no valid token to fall back on is answered with its failure. */
+  private static final Duration FAILURE_MEMORY = Duration.ofSeconds(1);
+  /** When to try a failed renewal again, while the current token is still valid. */
+  private static final Duration RENEWAL_RETRY = Duration.ofSeconds(10);
 
   private final PogSettings settings;
   private final ApiCaller caller;
   private final LongSupplier clock;
   private String token;
   private long refreshAtNanos;
+  private long expiresAtNanos;
+  private ApiException lastFailure;
+  private long failedAtNanos;
 
-  private TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
+  TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
     this.settings = settings;
     this.clock = clock;
     this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
@@ -73,8 +83,27 @@ public final class TokenProvider {
 
   /** @return a valid access token, fetched if there is none or it is due for renewal */
   public synchronized String token() {
-    if (token == null || clock.getAsLong() >= refreshAtNanos) {
+    long now = clock.getAsLong();
+    if (token != null && now < refreshAtNanos) {
+      return token;
+    }
+    if (lastFailure != null && now - failedAtNanos < FAILURE_MEMORY.toNanos()) {
+      throw lastFailure;
+    }
+    try {
       fetch();
+      lastFailure = null;
+    } catch (ApiException e) {
+      if (token == null || now >= expiresAtNanos) {
+        lastFailure = e;
+        failedAtNanos = now;
+        throw e;
+      }
+      long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
+      LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
+          + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
+          retryInNanos / 1_000_000);
+      refreshAtNanos = now + retryInNanos;
     }
     return token;
   }
@@ -109,6 +138,7 @@ public final class TokenProvider {
           ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
       token = accessToken;
       refreshAtNanos = now + lifetime.minus(refreshMargin(lifetime)).toNanos();
+      expiresAtNanos = now + lifetime.toNanos();
       LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
     } catch (IOException e) {
       throw new ApiException(description, response.status(), "MALFORMED_RESPONSE",

@@ -2,8 +2,11 @@ package io.github.lightcastspark.core.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.options.PogSettings;
 import io.github.lightcastspark.core.options.Secret;
 import io.github.lightcastspark.emulator.EmulatorConfig;
@@ -18,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The token cache against the emulator's token endpoint. */
@@ -58,6 +62,36 @@ class TokenProviderTest {
       provider.invalidate(first);
       assertNotEquals(first, provider.token());
       assertEquals(2, emulator.journal().entries("/connect/token").size());
+    }
+  }
+
+  @Test
+  void aFailedRenewalKeepsTheStillValidTokenAndAFailedFetchIsNotRepeatedByEveryWaiter() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).tokenTtl(Duration.ofSeconds(40))
+        .build())) {
+      AtomicLong nanos = new AtomicLong();
+      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
+      String first = provider.token();
+      nanos.set(Duration.ofSeconds(31).toNanos());
+      emulator.faults().tokenErrors(3, 503);
+      assertEquals(first, provider.token(), "due for renewal at 30 s, but valid until 40 s");
+      assertEquals(4, emulator.journal().entries("/connect/token").size(), "one fetch, then a renewal of 3 tries");
+      nanos.set(Duration.ofSeconds(35).toNanos());
+      assertEquals(first, provider.token(), "renewal tried again only after 10 s, or half the time left");
+      assertEquals(4, emulator.journal().entries("/connect/token").size());
+      nanos.set(Duration.ofSeconds(36).toNanos());
+      assertNotEquals(first, provider.token());
+      assertEquals(5, emulator.journal().entries("/connect/token").size());
+
+      nanos.set(Duration.ofSeconds(100).toNanos());
+      emulator.faults().tokenErrors(3, 503);
+      ApiException failed = assertThrows(ApiException.class, provider::token);
+      assertSame(failed, assertThrows(ApiException.class, provider::token), "a waiter within a second");
+      assertEquals(8, emulator.journal().entries("/connect/token").size(), "the failed fetch was sent once");
+      nanos.set(Duration.ofSeconds(102).toNanos());
+      provider.token();
+      assertEquals(9, emulator.journal().entries("/connect/token").size());
     }
   }
 
