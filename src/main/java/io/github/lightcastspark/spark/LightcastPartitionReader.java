@@ -30,9 +30,9 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
 
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
-      LightcastInputPartition partition) {
+      String queryId, LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields);
+    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields, queryId);
     this.converter = new JsonRowConverter(readSchema);
   }
 

@@ -31,6 +31,7 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
     if (!(partition instanceof LightcastInputPartition p)) {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
-    return new LightcastPartitionReader(options, fields, readSchema, pacing.pacerFor(SparkEnv.get().executorId()), p);
+    return new LightcastPartitionReader(options, fields, readSchema, pacing.pacerFor(SparkEnv.get().executorId()),
+        pacing.queryId(), p);
   }
 }

@@ -1,20 +1,32 @@
 package io.github.lightcastspark.core.rows;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
 import io.github.lightcastspark.core.http.PogClient;
-import io.github.lightcastspark.core.options.ReadOptions;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 
-/** The POG vintage per (API root, LOT version), asked of {@code /meta} once per JVM. */
+/**
+ * The POG vintage of each query, asked of {@code /meta} once per query and JVM, by whichever of the query's tasks
+ * there needs it first (the others wait for that answer). Kept an hour after its last use.
+ */
 public final class PogVersionsCache {
-  private static final ConcurrentMap<String, PogVersions> CACHE = new ConcurrentHashMap<>();
+  private static final Cache<String, PogVersions> BY_QUERY = CacheBuilder.newBuilder()
+      .expireAfterAccess(Duration.ofHours(1)).build();
 
   private PogVersionsCache() {
   }
 
-  /** @return the vintage of the read's API and LOT version, fetched with {@code client} on the first call */
-  public static PogVersions get(ReadOptions options, PogClient client) {
-    return CACHE.computeIfAbsent(options.baseUrl() + " lot " + options.pog().lotVersion(),
-        k -> PogVersions.of(client.meta()));
+  /** @return the vintage of query {@code queryId}, fetched with {@code client} on its first call in this JVM */
+  public static PogVersions get(String queryId, PogClient client) {
+    try {
+      return BY_QUERY.get(queryId, () -> PogVersions.of(client.meta()));
+    } catch (ExecutionException | UncheckedExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
