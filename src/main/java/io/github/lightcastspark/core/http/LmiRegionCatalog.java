@@ -1,5 +1,6 @@
 package io.github.lightcastspark.core.http;
 
+import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.RegionCatalog;
@@ -33,10 +34,17 @@ public final class LmiRegionCatalog implements RegionCatalog {
     return CACHE.computeIfAbsent(key, k -> fetch(type));
   }
 
+  /** An empty list is refused, not kept: "every MSA" meaning none would silently read nothing for the JVM's life. */
   private List<String> fetch(RegionType type) {
-    return RegionList.entries(client.regions(type)).stream()
+    List<String> codes = RegionList.entries(client.regions(type)).stream()
         .filter(region -> region.type().filter(type::equals).isPresent() && region.code() != null)
         .map(RegionList.Entry::code).distinct().sorted().toList();
+    if (codes.isEmpty()) {
+      throw new LightcastOptionException("The API's regions list has no " + type.apiName() + " regions for these"
+          + " credentials, so 'every " + type.apiName() + "' would read nothing: name the regions with option"
+          + " regionCodes.");
+    }
+    return codes;
   }
 
   private record Key(String baseUrl, List<Object> credentials, RegionType type) {
