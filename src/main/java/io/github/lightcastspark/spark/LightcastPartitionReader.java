@@ -2,6 +2,7 @@ package io.github.lightcastspark.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.http.ApiCaller;
+import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.http.Pacer;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.options.ReadOptions;
@@ -27,6 +28,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private final JsonRowConverter converter;
   private final RequestCounters counters = new RequestCounters();
   private Iterator<ObjectNode> rows = Collections.emptyIterator();
+  private ApiRequest answering;
   private InternalRow current;
 
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
@@ -42,9 +44,15 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
       if (!requests.hasNext()) {
         return false;
       }
-      rows = source.rows(requests.next()).iterator();
+      answering = requests.next();
+      rows = source.rows(answering).iterator();
     }
-    current = converter.convert(rows.next());
+    try {
+      current = converter.convert(rows.next());
+    } catch (IllegalStateException e) {
+      // A value its column cannot hold: a malformed answer, named like any other failed request.
+      throw new ApiException(answering.toString(), 200, "MALFORMED_RESPONSE", e.getMessage(), e);
+    }
     return true;
   }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.lightcastspark.StubServer;
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
@@ -177,6 +178,16 @@ class FailureHandlingTest {
         .load("occupations").collectAsList()));
     assertEquals("MALFORMED_RESPONSE", e.errorCode());
     assertTrue(e.getMessage().contains("the response body is not valid JSON"), e.getMessage());
+
+    try (StubServer api = StubServer.answering("/v1/labor-market-intelligence/by-soc", "{\"data\":{"
+        + "\"matchedOccupations\":[{\"socCode\":\"15-1252\",\"laborMarketData\":{\"totalEmployment\":1.5}}]}}")) {
+      ApiException typed = apiException(assertThrows(Exception.class, () -> reader(emulator)
+          .option("baseUrl", api.url() + "/v1").option("socCodes", "15-1252").load("occupations").collectAsList()));
+      assertEquals("MALFORMED_RESPONSE", typed.errorCode());
+      assertTrue(typed.getMessage().startsWith("Lightcast request failed for occupations [15-1252] @ national: HTTP"
+          + " 200 MALFORMED_RESPONSE: The API returned 1.5 for field 'laborMarketData.totalEmployment', expected a"
+          + " whole number"), typed.getMessage());
+    }
   }
 
   @Test
