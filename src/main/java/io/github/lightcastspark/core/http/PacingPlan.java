@@ -3,7 +3,6 @@ package io.github.lightcastspark.core.http;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
 /**
@@ -23,8 +22,8 @@ public record PacingPlan(String queryId, long originMillis, double slotMillis, i
    */
   public static final double HEADROOM = 0.96;
 
-  private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder()
-      .expireAfterAccess(Duration.ofHours(1)).build();
+  /** Kept while any task of the JVM holds its pacer, however long the read: an expiry would split a lane in two. */
+  private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder().weakValues().build();
 
   /**
    * @param plannedMillis when the query was planned; the schedule starts one slot later, so that a metadata request

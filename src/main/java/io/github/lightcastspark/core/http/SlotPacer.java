@@ -42,6 +42,7 @@ public final class SlotPacer implements Pacer {
   /**
    * Waits for this JVM's next slot. A thread that wakes too late for its slot (a pause of the JVM, a busy machine)
    * gives it up and waits for the next one: a request sent late into a slot would bunch up with the ones after it.
+   * So does a thread whose slot falls in a 429's pause that began while it slept.
    */
   @Override
   public long awaitTurn() {
@@ -49,11 +50,15 @@ public final class SlotPacer implements Pacer {
     while (true) {
       long slot = reserve();
       Sleep.millis(slot - clock.getAsLong());
-      if (clock.getAsLong() - slot <= LATE_MILLIS) {
+      if (clock.getAsLong() - slot <= LATE_MILLIS && !held(slot)) {
         lastSlot.set(slot);
         return System.nanoTime() - start;
       }
     }
+  }
+
+  private synchronized boolean held(long slot) {
+    return slot < holdUntilMillis;
   }
 
   /**

@@ -44,6 +44,23 @@ class SlotPacerTest {
   }
 
   @Test
+  void aPauseThatBeginsWhileATaskWaitsForItsSlotHoldsThatTaskToo() throws Exception {
+    SlotPacer pacer = new SlotPacer(System.currentTimeMillis(), 300, 0, 1, System::currentTimeMillis);
+    pacer.awaitTurn();
+    AtomicLong sentAt = new AtomicLong();
+    Thread waiting = new Thread(() -> {
+      pacer.awaitTurn();
+      sentAt.set(System.currentTimeMillis());
+    });
+    waiting.start();
+    Thread.sleep(100);
+    long pausedAt = System.currentTimeMillis();
+    pacer.pause(Duration.ofMillis(1000));
+    waiting.join();
+    assertTrue(sentAt.get() >= pausedAt + 1000, "sent " + (sentAt.get() - pausedAt) + " ms into a 1000 ms pause");
+  }
+
+  @Test
   void aRequestThatLeftLateGivesUpTheSlotsItsDelayCovers() {
     AtomicLong now = new AtomicLong(0);
     SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
