@@ -29,6 +29,8 @@ public final class LightcastBatch implements Batch {
   private final List<String> fields;
   private PartitionPlan plan;
   private PacingPlan pacing;
+  /** Identifies this read to its tasks: what they ask once per read and JVM (the POG vintage) is keyed by it. */
+  private final String readId = UUID.randomUUID().toString();
 
   LightcastBatch(ReadOptions options, Supplier<List<ApiRequest>> requests, StructType readSchema,
       List<String> fields) {
@@ -51,15 +53,15 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    return new LightcastReaderFactory(options, fields, readSchema, pacing);
+    return new LightcastReaderFactory(options, fields, readSchema, pacing, readId);
   }
 
   private synchronized PartitionPlan plan() {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
-      pacing = PacingPlan.of(UUID.randomUUID().toString(), options.rateLimit(), ExecutorLanes.of(context),
-          System.currentTimeMillis());
+      pacing = PacingPlan.shared(List.of(options.baseUrl(), options.credentialIdentity()), options.rateLimit(),
+          ExecutorLanes.of(context), System.currentTimeMillis());
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
           plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),

@@ -32,9 +32,9 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
 
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
-      String queryId, LightcastInputPartition partition) {
+      String readId, LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields, queryId);
+    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields, readId);
     this.converter = new JsonRowConverter(readSchema);
   }
 

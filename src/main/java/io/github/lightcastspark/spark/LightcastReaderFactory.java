@@ -18,12 +18,15 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   private final List<String> fields;
   private final StructType readSchema;
   private final PacingPlan pacing;
+  private final String readId;
 
-  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, PacingPlan pacing) {
+  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, PacingPlan pacing,
+      String readId) {
     this.options = options;
     this.fields = List.copyOf(fields);
     this.readSchema = readSchema;
     this.pacing = pacing;
+    this.readId = readId;
   }
 
   @Override
@@ -32,6 +35,6 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
     return new LightcastPartitionReader(options, fields, readSchema, pacing.pacerFor(SparkEnv.get().executorId()),
-        pacing.queryId(), p);
+        readId, p);
   }
 }

@@ -87,6 +87,27 @@ class QueryPacingTest {
   }
 
   @Test
+  void twoReadsOfOneLimitInOneQueryShareItsSchedule() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {
+      String codes = String.join(",", List.of(CODES.split(",")).subList(0, 25));
+      String states = String.join(",", List.of(STATES.split(",")).subList(0, 12));
+      Dataset<Row> developers = reader(emulator, 10).option("socCodes", codes).option("regionCodes", states)
+          .option("maxPartitions", "1").load("occupations");
+      Dataset<Row> nurses = reader(emulator, 10).option("socCodes", codes).option("regionCodes", states)
+          .option("includeSkills", "true").option("maxPartitions", "1").load("occupations");
+      Dataset<Row> both = developers.select("socCode").union(nurses.select("socCode"));
+      assertEquals(2, both.rdd().getNumPartitions(), "one task per read, both running at once on local[2]");
+      assertEquals(600, both.count());
+      List<JournalEntry> requests = dataRequests(emulator);
+      assertEquals(24, requests.size());
+      assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
+      int busiest = busiestWindow(requests, 1000 - ARRIVAL_JITTER_MARGIN_MILLIS);
+      assertTrue(busiest <= 10, "busiest " + (1000 - ARRIVAL_JITTER_MARGIN_MILLIS) + " ms: " + busiest);
+    }
+  }
+
+  @Test
   void underChaosEveryRowArrivesExactlyOnce() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
         .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {

@@ -3,18 +3,24 @@ package io.github.lightcastspark.core.http;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A query's request schedule, planned on the driver and shipped to the executors: its slot grid (origin and spacing)
- * and how many executor JVMs share it. Each JVM holds one {@link SlotPacer} per query, shared by all its tasks.
+ * A request schedule, planned on the driver and shipped to the executors: its slot grid (origin and spacing) and how
+ * many executor JVMs share it. Every read of one limit (the same API and credentials, at the same rate) shares one
+ * schedule ({@link #shared}), so two reads in one query (a union, a self-join) or two queries at once stay under the
+ * limit together. Each JVM holds one {@link SlotPacer} per schedule, shared by all its tasks.
  *
- * @param queryId identifies the query's pacer in each JVM
+ * @param scheduleId identifies the schedule's pacer in each JVM
  * @param originMillis wall-clock time of slot 0
  * @param slotMillis time between slots: a little more than {@code 1 / rateLimit}
  * @param lanes executor JVMs that may run the query's tasks
  */
-public record PacingPlan(String queryId, long originMillis, double slotMillis, int lanes) implements Serializable {
+public record PacingPlan(String scheduleId, long originMillis, double slotMillis, int lanes) implements Serializable {
   /**
    * The schedule runs 4 % below the limit, so that jitter between a request leaving and arriving (and clock skew
    * between hosts) cannot squeeze one request too many into a server's one-second window. Larger delays are
@@ -25,14 +31,27 @@ public record PacingPlan(String queryId, long originMillis, double slotMillis, i
   /** Kept while any task of the JVM holds its pacer, however long the read: an expiry would split a lane in two. */
   private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder().weakValues().build();
 
+  /** The driver's schedules, by limit, rate and executor count; few, and needed as long as any read may run. */
+  private static final ConcurrentMap<List<Object>, PacingPlan> SCHEDULES = new ConcurrentHashMap<>();
+
+  /**
+   * @param limit identifies the limit the requests count against: the API and the credentials
+   * @return the schedule of every read of that limit at {@code rateLimit} over {@code lanes} executor JVMs, made on
+   *     the first such read
+   */
+  public static PacingPlan shared(List<Object> limit, double rateLimit, int lanes, long plannedMillis) {
+    return SCHEDULES.computeIfAbsent(List.of(limit, rateLimit, lanes),
+        k -> of(UUID.randomUUID().toString(), rateLimit, lanes, plannedMillis));
+  }
+
   /**
    * @param plannedMillis when the query was planned; the schedule starts one slot later, so that a metadata request
    *     made while planning (the regions list) cannot share a slot with the first data request
    * @return the schedule for a query of {@code rateLimit} requests per second over {@code lanes} executor JVMs
    */
-  public static PacingPlan of(String queryId, double rateLimit, int lanes, long plannedMillis) {
+  public static PacingPlan of(String scheduleId, double rateLimit, int lanes, long plannedMillis) {
     double slotMillis = 1000.0 / (rateLimit * HEADROOM);
-    return new PacingPlan(queryId, plannedMillis + (long) Math.ceil(slotMillis), slotMillis, Math.max(1, lanes));
+    return new PacingPlan(scheduleId, plannedMillis + (long) Math.ceil(slotMillis), slotMillis, Math.max(1, lanes));
   }
 
   /** @return the requests per second each executor JVM may send */
@@ -47,7 +66,7 @@ public record PacingPlan(String queryId, long originMillis, double slotMillis, i
   public Pacer pacerFor(String executorId) {
     int lane = laneOf(executorId);
     try {
-      return PACERS.get(queryId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
+      return PACERS.get(scheduleId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
           System::currentTimeMillis));
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());

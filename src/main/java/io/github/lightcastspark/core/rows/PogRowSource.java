@@ -27,24 +27,24 @@ public final class PogRowSource implements RowSource {
 
   private final ReadOptions options;
   private final PogClient client;
-  private final String queryId;
+  private final String readId;
   private PogVersions versions;
 
   /**
    * @param options the read's options
    * @param client sends the requests
-   * @param queryId the query the rows are for
+   * @param readId the read the rows are for
    */
-  public PogRowSource(ReadOptions options, PogClient client, String queryId) {
+  public PogRowSource(ReadOptions options, PogClient client, String readId) {
     this.options = options;
     this.client = client;
-    this.queryId = queryId;
+    this.readId = readId;
   }
 
   @Override
   public List<ObjectNode> rows(ApiRequest request) {
     if (versions == null) {
-      versions = PogVersionsCache.get(queryId, client);
+      versions = PogVersionsCache.get(readId, client);
     }
     String dimension = options.pog().dimension();
     ObjectNode row = JsonNodeFactory.instance.objectNode();

@@ -8,20 +8,20 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The POG vintage of each query, asked of {@code /meta} once per query and JVM, by whichever of the query's tasks
+ * The POG vintage of each read, asked of {@code /meta} once per read and JVM, by whichever of the read's tasks
  * there needs it first (the others wait for that answer). Kept an hour after its last use.
  */
 public final class PogVersionsCache {
-  private static final Cache<String, PogVersions> BY_QUERY = CacheBuilder.newBuilder()
+  private static final Cache<String, PogVersions> BY_READ = CacheBuilder.newBuilder()
       .expireAfterAccess(Duration.ofHours(1)).build();
 
   private PogVersionsCache() {
   }
 
-  /** @return the vintage of query {@code queryId}, fetched with {@code client} on its first call in this JVM */
-  public static PogVersions get(String queryId, PogClient client) {
+  /** @return the vintage of read {@code readId}, fetched with {@code client} on its first call in this JVM */
+  public static PogVersions get(String readId, PogClient client) {
     try {
-      return BY_QUERY.get(queryId, () -> PogVersions.of(client.meta()));
+      return BY_READ.get(readId, () -> PogVersions.of(client.meta()));
     } catch (ExecutionException | UncheckedExecutionException e) {
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;

@@ -16,12 +16,12 @@ public final class RowSources {
    * @param options the read's options
    * @param caller sends the requests of one task
    * @param fields the LMI sparse fieldset (unused for POG)
-   * @param queryId the query the task belongs to (the POG vintage is asked once per query and JVM)
+   * @param readId the read the task belongs to (the POG vintage is asked once per read and JVM)
    * @return the row source for the read's dataset
    */
-  public static RowSource of(ReadOptions options, ApiCaller caller, List<String> fields, String queryId) {
+  public static RowSource of(ReadOptions options, ApiCaller caller, List<String> fields, String readId) {
     return options.dataset().api() == Dataset.Api.LMI
         ? new LmiRowSource(new LmiClient(options, caller), options.baseUrl(), fields)
-        : new PogRowSource(options, new PogClient(options, caller), queryId);
+        : new PogRowSource(options, new PogClient(options, caller), readId);
   }
 }
