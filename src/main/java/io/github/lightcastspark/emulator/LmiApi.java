@@ -70,6 +70,11 @@ final class LmiApi implements EmulatedApi {
 
   /** @throws LmiError when the request is invalid */
   private EmulatorReply answer(String endpoint, EmulatorRequest request) {
+    if (!endpoint.equals("regions")
+        && !request.headers().getOrDefault("content-type", "").startsWith("application/json")) {
+      throw new LmiError(400, "INVALID_INPUT", "Content-Type must be application/json", "Content-Type",
+          request.headers().getOrDefault("content-type", "(none)"));
+    }
     return EmulatorReply.json(200, switch (endpoint) {
       case "by-soc" -> responses.bySoc(LmiQuery.parse(request.body(), "socCodes", EmulatorData.SOC_FORMAT, data))
           .toString();

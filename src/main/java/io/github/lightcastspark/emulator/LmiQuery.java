@@ -51,8 +51,24 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
     List<String> codes = codes(root.path(codesField), codesField, format);
     String regionType = regionType(root.path("regionType"));
     String region = regionType.equals("national") ? null : region(root, regionType, data);
-    return new LmiQuery(codes, regionType, region, fields(root.path("fields")),
-        root.path("includeSkills").asBoolean(false), FALLBACK_NAMES.stream().anyMatch(n -> root.path(n).asBoolean()));
+    boolean fallback = false;
+    for (String name : FALLBACK_NAMES) {
+      fallback |= flag(root, name);
+    }
+    return new LmiQuery(codes, regionType, region, fields(root.path("fields")), flag(root, "includeSkills"),
+        fallback);
+  }
+
+  /** A boolean field, absent meaning false; {@code "true"} or {@code 1} is refused, as a typed API would. */
+  private static boolean flag(JsonNode root, String field) {
+    JsonNode node = root.path(field);
+    if (node.isMissingNode() || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      throw new LmiError(400, "INVALID_INPUT", field + " must be a boolean", field, node.toString());
+    }
+    return node.booleanValue();
   }
 
   private static List<String> codes(JsonNode node, String field, Pattern format) {

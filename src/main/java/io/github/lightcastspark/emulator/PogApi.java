@@ -100,8 +100,11 @@ final class PogApi implements EmulatedApi {
       return error(400, "Invalid request", "Missing occupation id");
     }
     JsonNode region = body.path("region");
-    String level = region.isMissingNode() ? "nation" : region.path("level").asText("");
-    String regionId = region.isMissingNode() ? "us" : region.path("id").asText("");
+    if (!region.isMissingNode() && (!region.path("level").isTextual() || !region.path("id").isTextual())) {
+      return error(400, "Invalid request", "region.level and region.id must be strings");
+    }
+    String level = region.isMissingNode() ? "nation" : region.path("level").asText();
+    String regionId = region.isMissingNode() ? "us" : region.path("id").asText();
     String state = null;
     if (level.equals("nation")) {
       if (!regionId.equalsIgnoreCase("us")) {

@@ -79,7 +79,7 @@ final class EmulatorHttp {
       request.header("Content-Type", "application/json");
     }
     for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      request.setHeader(headers[i], headers[i + 1]);
     }
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

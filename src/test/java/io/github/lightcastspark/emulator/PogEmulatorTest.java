@@ -85,6 +85,8 @@ class PogEmulatorTest {
       assertEquals(400, growth(emulator, token, "{'id':'LO-15-1252','region':{'level':'msa','id':'41860'}}")
           .statusCode());
       assertEquals(400, growth(emulator, token, "{'region':{'level':'nation','id':'us'}}").statusCode());
+      assertEquals(400, growth(emulator, token, "{'id':'LO-15-1252','region':{'level':'state','id':6}}")
+          .statusCode(), "region.id is a string");
       JsonNode meta = JSON.readTree(get(emulator, "/meta?lot_version=6", token).body()).path("data");
       assertEquals("36", meta.path("modelVersions").path("projectedOccupationGrowth").asText());
       assertEquals("6", meta.path("taxonomyVersions").path("lot").asText());

@@ -37,6 +37,8 @@ class ValidationTest extends SharedEmulatorTest {
       "by-soc|{'CODES':['CODE'],'regionType':'state','region':{'code':'6'}}|INVALID_INPUT|region|{\"code\":\"6\"}",
       "by-soc|{'CODES':['CODE'],'fields':['name','salary']}|INVALID_INPUT|fields|salary",
       "by-cip|{'CODES':['CODE'],'fields':'name'}|INVALID_INPUT|fields|\"name\"",
+      "by-soc|{'CODES':['CODE'],'includeSkills':'true'}|INVALID_INPUT|includeSkills|\"true\"",
+      "by-cip|{'CODES':['CODE'],'regionType':'msa','region':'41860','fallbackToState':1}|INVALID_INPUT|fallbackToState|1",
       "by-soc|not json|INVALID_INPUT|-|-",
       "by-cip|{'CODES':['CODE']|INVALID_INPUT|-|-",
       "by-soc|['15-1252']|INVALID_INPUT|-|-",
@@ -52,6 +54,15 @@ class ValidationTest extends SharedEmulatorTest {
     assertEquals(code, reply.code(), reply.raw().body());
     assertEquals(field, reply.body().path("error").path("details").path("field").textValue());
     assertEquals(value, reply.body().path("error").path("details").path("value").textValue());
+  }
+
+  @Test
+  void aBodyThatIsNotDeclaredJsonIs400() {
+    Reply plain = EmulatorHttp.send(emulator, "POST", "/v1/labor-market-intelligence/by-soc",
+        "{\"socCodes\":[\"15-1252\"]}", "Authorization", "Bearer " + EmulatorHttp.KEY, "Content-Type", "text/plain");
+    assertEquals(400, plain.status(), plain.raw().body());
+    assertEquals("INVALID_INPUT", plain.code());
+    assertEquals("Content-Type", plain.body().path("error").path("details").path("field").textValue());
   }
 
   @ParameterizedTest
