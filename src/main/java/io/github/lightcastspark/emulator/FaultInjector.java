@@ -65,9 +65,7 @@ public final class FaultInjector {
    *     {@code status}, a 5xx, in the API's error format
    */
   public synchronized FaultInjector failEveryNth(int n, int status) {
-    if (n < 1 || status < 500 || status > 599) {
-      throw new IllegalArgumentException("failEveryNth needs n >= 1 and a 5xx status, got " + n + ", " + status);
-    }
+    requireNthAndServerError("failEveryNth", n, status);
     everyNth = n;
     everyNthStatus = status;
     dataRequestCount = 0;
@@ -109,12 +107,16 @@ public final class FaultInjector {
    *     status}, a 5xx, and the others normally: a failure at a known point of a read
    */
   public synchronized FaultInjector failNth(int n, int status) {
-    if (n < 1 || status < 500 || status > 599) {
-      throw new IllegalArgumentException("failNth needs n >= 1 and a 5xx status, got " + n + ", " + status);
-    }
+    requireNthAndServerError("failNth", n, status);
     untilFailure = n;
     failureStatus = status;
     return this;
+  }
+
+  private static void requireNthAndServerError(String fault, int n, int status) {
+    if (n < 1 || status < 500 || status > 599) {
+      throw new IllegalArgumentException(fault + " needs n >= 1 and a 5xx status, got " + n + ", " + status);
+    }
   }
 
   /** @return this injector, cutting the body of the next {@code count} 200 responses in half: invalid JSON */
