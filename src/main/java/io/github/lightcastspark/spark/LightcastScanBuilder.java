@@ -21,7 +21,6 @@ import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.sources.IsNotNull;
-import org.apache.spark.sql.sources.IsNull;
 import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.types.StructType;
 
@@ -65,18 +64,12 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
         pushed.add(filter);
       } else {
         residual.add(filter);
-        if (onRegionsOnly(filter)) {
+        if (options.dataset().codeKind().isPresent() && NationRow.dropsIt(filter)) {
           regionResiduals.add(filter);
         }
       }
     }
     return residual.toArray(new Filter[0]);
-  }
-
-  /** A filter on region columns alone, other than {@code regionCode IS NULL} (which the nation's row meets). */
-  private boolean onRegionsOnly(Filter filter) {
-    return !(filter instanceof IsNull) && options.dataset().codeKind().isPresent()
-        && Arrays.stream(filter.references()).allMatch(KeyColumns.REGION_COLUMNS::contains);
   }
 
   @Override
@@ -91,8 +84,8 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
 
   /**
    * @throws LightcastOptionException when a region filter the API cannot answer ({@code LIKE}, {@code NOT IN}, a
-   *     comparison) is the only word on regions: the planner would ask for its default, the nation, whose null region
-   *     code no such filter keeps, and return an empty result no one asked for
+   *     comparison) is the only word on regions and surely drops the nation's row: the planner would ask for its
+   *     default, the nation, and return an empty result no one asked for
    */
   @Override
   public Scan build() {

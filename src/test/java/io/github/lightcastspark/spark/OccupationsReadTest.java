@@ -178,6 +178,14 @@ class OccupationsReadTest {
 
   @Test
   void aRegionFilterTheApiCannotAnswerIsSparksOnceTheRegionsAreNamed() {
+    for (String keepsTheNation : List.of("regionType <> 'state'", "regionType NOT IN ('state','msa')",
+        "NOT (regionCode <=> '06')", "regionCode IS NULL OR regionCode = '06'",
+        "regionType = 'national' OR regionCode = '06'")) {
+      List<Row> nation = reader(emulator).option("socCodes", "15-1252").load("occupations").where(keepsTheNation)
+          .collectAsList();
+      assertEquals(List.of("national"), nation.stream().map(r -> r.<String>getAs("regionType")).toList(),
+          keepsTheNation);
+    }
     List<Row> states = reader(emulator).option("socCodes", "15-1252").option("regionCodes", "06,36,48")
         .load("occupations").where("regionCode LIKE '3%'").collectAsList();
     assertEquals(List.of("36"), states.stream().map(r -> r.<String>getAs("regionCode")).toList(),
