@@ -94,6 +94,8 @@ public final class TokenProvider {
       fetch();
       lastFailure = null;
     } catch (ApiException e) {
+      // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
+      now = clock.getAsLong();
       if (token == null || now >= expiresAtNanos) {
         lastFailure = e;
         failedAtNanos = now;

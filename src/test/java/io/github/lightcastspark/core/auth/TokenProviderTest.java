@@ -96,6 +96,18 @@ class TokenProviderTest {
   }
 
   @Test
+  void aSlowFailedFetchIsRememberedFromWhenItEnded() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
+      emulator.faults().latency(Duration.ofMillis(400)).tokenErrors(6, 503);
+      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), System::nanoTime);
+      ApiException failed = assertThrows(ApiException.class, provider::token);
+      assertSame(failed, assertThrows(ApiException.class, provider::token), "the next task, right after");
+      assertEquals(3, emulator.journal().entries("/connect/token").size(), "one fetch of 3 tries, well over 1 s");
+    }
+  }
+
+  @Test
   void tokensAreRenewedWellBeforeTheyExpire() {
     assertEquals(Duration.ofMinutes(5), TokenProvider.refreshMargin(Duration.ofHours(1)));
     assertEquals(Duration.ofMillis(500), TokenProvider.refreshMargin(Duration.ofSeconds(2)));
