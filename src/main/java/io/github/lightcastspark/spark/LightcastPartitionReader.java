@@ -13,6 +13,7 @@ import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -34,7 +35,10 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
       String readId, LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields, readId);
+    // A DataFrame run again keeps its Batch (and readId) but runs in a new stage: it asks for the vintage anew.
+    TaskContext task = TaskContext.get();
+    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields,
+        task == null ? readId : readId + "/stage " + task.stageId());
     this.converter = new JsonRowConverter(readSchema);
   }
 

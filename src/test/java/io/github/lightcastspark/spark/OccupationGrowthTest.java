@@ -119,7 +119,11 @@ class OccupationGrowthTest {
       assertEquals("United States", national.get(0).getAs("regionName"));
       assertEquals(1, emulator.journal().entries(TOKEN).size(), "the token is cached per JVM");
       assertEquals(2, emulator.journal().entries("/meta").size(),
-          "the vintage is asked once per query, so a long-lived session sees a new model version");
+          "the vintage is asked once per read, so a long-lived session sees a new model version");
+      Dataset<Row> again = reader(emulator).option("occupationIds", "LO-29-1141").load("occupation_growth");
+      again.collectAsList();
+      again.collectAsList();
+      assertEquals(4, emulator.journal().entries("/meta").size(), "and once per run of the same DataFrame");
     }
   }
 

@@ -14,9 +14,9 @@ import java.util.List;
 
 /**
  * Answers an {@code occupation_growth} request (one occupation id, one region) with its one row: the request keys,
- * the API's figures, and the vintage from {@code /meta}, asked for by the query's first task in each JVM (on the
- * executor, inside the task's rate limit, so that planning and EXPLAIN send nothing; per query, so that a
- * long-lived session sees a new model version when the API has one). An id the API has no data
+ * the API's figures, and the vintage from {@code /meta}, asked for by the first task of each run of the read in
+ * each JVM (on the executor, inside the task's rate limit, so that planning and EXPLAIN send nothing; per run, so
+ * that a long-lived session sees a new model version when the API has one). An id the API has no data
  * for (404 {@code Not Found}, "Unrecognized id") still gets its row, with null figures and a {@code NOT_FOUND}
  * warning, as the LMI datasets treat a code the API does not know: a stale id among thousands costs one row, not the
  * query. Any other 404 (a wrong URL, dimension or taxonomy version: {@code URL not found}) fails as an error.

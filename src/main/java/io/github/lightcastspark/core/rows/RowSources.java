@@ -16,7 +16,7 @@ public final class RowSources {
    * @param options the read's options
    * @param caller sends the requests of one task
    * @param fields the LMI sparse fieldset (unused for POG)
-   * @param readId the read the task belongs to (the POG vintage is asked once per read and JVM)
+   * @param readId the run of the read the task belongs to (the POG vintage is asked once per run and JVM)
    * @return the row source for the read's dataset
    */
   public static RowSource of(ReadOptions options, ApiCaller caller, List<String> fields, String readId) {
