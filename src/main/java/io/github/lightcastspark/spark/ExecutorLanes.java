@@ -8,8 +8,10 @@ import org.apache.spark.SparkContext;
 /**
  * How many executor JVMs may run a query's tasks, so that each gets its share of the rate limit: one in local mode;
  * W in {@code local-cluster[W,C,M]}; {@code spark.dynamicAllocation.maxExecutors} under dynamic allocation (the
- * executors that may come, not those here now); otherwise {@code spark.executor.instances}, or the executors
- * registered now. Overestimating only leaves some of the limit unused; underestimating would exceed it.
+ * executors that may come, not those here now); otherwise the most of {@code spark.executor.instances}, what
+ * {@code spark.cores.max} allows at {@code spark.executor.cores} each (a standalone cluster's executors, registered
+ * or not yet), and the executors registered now. Overestimating only leaves some of the limit unused;
+ * underestimating would exceed it.
  */
 final class ExecutorLanes {
   private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*");
@@ -18,7 +20,11 @@ final class ExecutorLanes {
   }
 
   static int of(SparkContext context) {
-    String master = context.master();
+    return of(context.master(), context.getConf(), context.statusTracker().getExecutorInfos().length - 1);
+  }
+
+  /** @param registered the executors registered now, the driver not counted */
+  static int of(String master, SparkConf conf, int registered) {
     Matcher cluster = LOCAL_CLUSTER.matcher(master);
     if (cluster.matches()) {
       return Integer.parseInt(cluster.group(1));
@@ -26,14 +32,15 @@ final class ExecutorLanes {
     if (master.startsWith("local")) {
       return 1;
     }
-    SparkConf conf = context.getConf();
     if (conf.getBoolean("spark.dynamicAllocation.enabled", false)) {
       int max = conf.getInt("spark.dynamicAllocation.maxExecutors", Integer.MAX_VALUE);
       if (max != Integer.MAX_VALUE) {
         return Math.max(1, max);
       }
     }
-    int registered = context.statusTracker().getExecutorInfos().length - 1;
-    return Math.max(1, Math.max(conf.getInt("spark.executor.instances", 0), registered));
+    int coresMax = conf.getInt("spark.cores.max", 0);
+    int coresEach = conf.getInt("spark.executor.cores", 0);
+    int byCores = coresMax > 0 && coresEach > 0 ? (coresMax + coresEach - 1) / coresEach : 0;
+    return Math.max(1, Math.max(Math.max(conf.getInt("spark.executor.instances", 0), byCores), registered));
   }
 }
