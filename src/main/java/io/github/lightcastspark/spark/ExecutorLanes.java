@@ -1,8 +1,5 @@
 package io.github.lightcastspark.spark;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -20,30 +17,6 @@ final class ExecutorLanes {
   private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*");
 
   private ExecutorLanes() {
-  }
-
-  /**
-   * @return the executors registered now, in lane order (numeric ids ascending), so that each takes a lane of its
-   *     own however their ids have grown (an executor lost and replaced, dynamic allocation); none in local mode
-   */
-  static List<String> registered(SparkContext context) {
-    String master = context.master();
-    if (master.startsWith("local") && !LOCAL_CLUSTER.matcher(master).matches()) {
-      return List.of();
-    }
-    List<String> ids = new ArrayList<>();
-    // SparkContext#getExecutorIds is package-private to Spark in Scala, and public to Java.
-    scala.collection.Iterator<String> live = context.getExecutorIds().iterator();
-    while (live.hasNext()) {
-      ids.add(live.next());
-    }
-    ids.sort(Comparator.comparing(ExecutorLanes::number, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(Comparator.naturalOrder()));
-    return ids;
-  }
-
-  private static Long number(String executorId) {
-    return executorId.matches("\\d{1,18}") ? Long.valueOf(executorId) : null;
   }
 
   static int of(SparkContext context) {

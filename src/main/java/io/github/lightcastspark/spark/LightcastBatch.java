@@ -29,7 +29,6 @@ public final class LightcastBatch implements Batch {
   private final List<String> fields;
   private PartitionPlan plan;
   private PacingPlan pacing;
-  private List<String> registeredExecutors;
   /** Identifies this read to its tasks: what they ask once per read and JVM (the POG vintage) is keyed by it. */
   private final String readId = UUID.randomUUID().toString();
 
@@ -54,14 +53,13 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    return new LightcastReaderFactory(options, fields, readSchema, pacing, readId, registeredExecutors);
+    return new LightcastReaderFactory(options, fields, readSchema, pacing, readId);
   }
 
   private synchronized PartitionPlan plan() {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
-      registeredExecutors = ExecutorLanes.registered(context);
       pacing = PacingPlan.shared(List.of(options.baseUrl(), options.credentialIdentity()), options.rateLimit(),
           ExecutorLanes.of(context), System.currentTimeMillis());
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"

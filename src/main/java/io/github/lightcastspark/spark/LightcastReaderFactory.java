@@ -19,16 +19,14 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   private final StructType readSchema;
   private final PacingPlan pacing;
   private final String readId;
-  private final List<String> registeredExecutors;
 
   LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, PacingPlan pacing,
-      String readId, List<String> registeredExecutors) {
+      String readId) {
     this.options = options;
     this.fields = List.copyOf(fields);
     this.readSchema = readSchema;
     this.pacing = pacing;
     this.readId = readId;
-    this.registeredExecutors = List.copyOf(registeredExecutors);
   }
 
   @Override
@@ -36,7 +34,7 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
     if (!(partition instanceof LightcastInputPartition p)) {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
-    return new LightcastPartitionReader(options, fields, readSchema,
-        pacing.pacerFor(SparkEnv.get().executorId(), registeredExecutors), readId, p);
+    return new LightcastPartitionReader(options, fields, readSchema, pacing.pacerFor(SparkEnv.get().executorId()),
+        readId, p);
   }
 }

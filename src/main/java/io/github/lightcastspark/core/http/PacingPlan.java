@@ -60,14 +60,11 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
   }
 
   /**
-   * @param executorId this JVM's Spark executor id
-   * @param registered the executors registered when the read was planned, in lane order: one of them takes the lane
-   *     of its place in this list; an executor that came later picks its lane by the remainder of its numeric id
-   *     (lane 0 if it has none), and may then share it with another
-   * @return this JVM's pacer for the schedule, shared by all its tasks
+   * @param executorId this JVM's Spark executor id; numeric ids pick their lane by remainder, others lane 0
+   * @return this JVM's pacer for the query, shared by all its tasks
    */
-  public Pacer pacerFor(String executorId, List<String> registered) {
-    int lane = laneOf(executorId, registered);
+  public Pacer pacerFor(String executorId) {
+    int lane = laneOf(executorId);
     try {
       return PACERS.get(scheduleId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
           System::currentTimeMillis));
@@ -76,11 +73,7 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
     }
   }
 
-  int laneOf(String executorId, List<String> registered) {
-    int place = registered.indexOf(executorId);
-    if (place >= 0 && place < lanes) {
-      return place;
-    }
+  int laneOf(String executorId) {
     try {
       return (int) Math.floorMod(Long.parseLong(executorId), (long) lanes);
     } catch (NumberFormatException e) {

@@ -73,13 +73,10 @@ class SlotPacerTest {
   }
 
   @Test
-  void executorsRegisteredAtPlanningTakeALaneEachAndLaterOnesTheirIdsRemainder() {
+  void numericExecutorIdsPickTheirLane() {
     PacingPlan plan = PacingPlan.of("lanes", 5, 2, 0);
-    List<String> registered = List.of("1", "3");
-    assertTrue(plan.pacerFor("1", registered) != plan.pacerFor("3", registered),
-        "ids 1 and 3 (executor 2 lost and replaced) share no lane");
-    assertTrue(plan.pacerFor("4", registered) == plan.pacerFor("1", registered), "a later executor: 4 mod 2");
-    assertTrue(plan.pacerFor("0", List.of()) != plan.pacerFor("1", List.of()));
-    assertTrue(plan.pacerFor("driver", List.of()) == plan.pacerFor("0", List.of()));
+    assertTrue(plan.pacerFor("0") != plan.pacerFor("1"));
+    assertTrue(plan.pacerFor("2") == plan.pacerFor("0"));
+    assertTrue(plan.pacerFor("driver") == plan.pacerFor("0"));
   }
 }
