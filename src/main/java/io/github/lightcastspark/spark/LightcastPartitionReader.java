@@ -24,6 +24,9 @@ import org.apache.spark.sql.types.StructType;
  * slot of its executor's schedule. A request that fails for good fails the task; it never yields an empty result.
  */
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
+  /** The local property by which Spark SQL marks the jobs of one execution of a query. */
+  private static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
+
   private final Iterator<ApiRequest> requests;
   private final RowSource source;
   private final JsonRowConverter converter;
@@ -35,10 +38,12 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
       String readId, LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
-    // A DataFrame run again keeps its Batch (and readId) but runs in a new stage: it asks for the vintage anew.
+    // A DataFrame run again keeps its Batch (and readId) but is a new SQL execution: it asks for the vintage anew.
+    // One execution may run several jobs and stages (show, toLocalIterator), which share one vintage.
     TaskContext task = TaskContext.get();
+    String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
     this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields,
-        task == null ? readId : readId + "/stage " + task.stageId());
+        execution == null ? readId : readId + "/execution " + execution);
     this.converter = new JsonRowConverter(readSchema);
   }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.common.collect.Iterators;
 import io.github.lightcastspark.core.http.ApiException;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
@@ -120,10 +121,13 @@ class OccupationGrowthTest {
       assertEquals(1, emulator.journal().entries(TOKEN).size(), "the token is cached per JVM");
       assertEquals(2, emulator.journal().entries("/meta").size(),
           "the vintage is asked once per read, so a long-lived session sees a new model version");
-      Dataset<Row> again = reader(emulator).option("occupationIds", "LO-29-1141").load("occupation_growth");
+      Dataset<Row> again = reader(emulator).option("occupationIds", "LO-29-1141,LO-13-2011,LO-15-1252")
+          .option("maxPartitions", "3").load("occupation_growth");
       again.collectAsList();
       again.collectAsList();
       assertEquals(4, emulator.journal().entries("/meta").size(), "and once per run of the same DataFrame");
+      assertEquals(3, Iterators.size(again.toLocalIterator()), "one run of three jobs, one per partition");
+      assertEquals(5, emulator.journal().entries("/meta").size(), "that run asked once");
     }
   }
 
