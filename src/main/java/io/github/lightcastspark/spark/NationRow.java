@@ -3,7 +3,11 @@ package io.github.lightcastspark.spark;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.options.RegionType;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BinaryOperator;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
@@ -26,37 +30,40 @@ import org.apache.spark.sql.sources.StringStartsWith;
  * {@code regionCode} null), in SQL's three-valued logic: the row a read asks for when no regions are named.
  */
 final class NationRow {
-  /** SQL's truth values, and {@code UNKNOWN} for a filter this class cannot evaluate. */
+  /** SQL's truth values. */
   enum Truth {
-    TRUE, FALSE, NULL, UNKNOWN;
+    TRUE, FALSE, NULL;
 
-    static Truth of(boolean value) {
-      return value ? TRUE : FALSE;
+    static Set<Truth> of(boolean value) {
+      return EnumSet.of(value ? TRUE : FALSE);
     }
   }
+
+  /** What a filter this class cannot evaluate may be. */
+  static final Set<Truth> ANY = Collections.unmodifiableSet(EnumSet.allOf(Truth.class));
 
   private NationRow() {
   }
 
-  /** @return whether Spark would surely drop the nation's row under {@code filter}: its value is false or null */
+  /** @return whether Spark would surely drop the nation's row under {@code filter}: it cannot be true */
   static boolean dropsIt(Filter filter) {
-    Truth truth = evaluate(filter);
-    return truth == Truth.FALSE || truth == Truth.NULL;
+    return !evaluate(filter).contains(Truth.TRUE);
   }
 
-  static Truth evaluate(Filter filter) {
+  /** @return the values {@code filter} may take on the nation's row: one, or several where a part is unknown */
+  static Set<Truth> evaluate(Filter filter) {
     if (filter instanceof And and) {
-      return and(evaluate(and.left()), evaluate(and.right()));
+      return combine(evaluate(and.left()), evaluate(and.right()), NationRow::and);
     }
     if (filter instanceof Or or) {
-      return not(and(not(evaluate(or.left())), not(evaluate(or.right()))));
+      return not(combine(not(evaluate(or.left())), not(evaluate(or.right())), NationRow::and));
     }
     if (filter instanceof Not not) {
       return not(evaluate(not.child()));
     }
     String[] columns = filter.references();
     if (columns.length != 1 || !KeyColumns.REGION_COLUMNS.contains(columns[0])) {
-      return Truth.UNKNOWN;
+      return ANY;
     }
     String value = columns[0].equals(KeyColumns.REGION_TYPE) ? RegionType.NATIONAL.apiName() : null;
     if (filter instanceof IsNull) {
@@ -71,16 +78,16 @@ final class NationRow {
     if (value == null) {
       // Any other comparison with a NULL is NULL.
       return filter instanceof EqualTo || filter instanceof In || compared(filter) != null || matched(filter) != null
-          ? Truth.NULL : Truth.UNKNOWN;
+          ? EnumSet.of(Truth.NULL) : ANY;
     }
     if (filter instanceof EqualTo eq) {
-      return eq.value() == null ? Truth.NULL : Truth.of(value.equals(eq.value()));
+      return eq.value() == null ? EnumSet.of(Truth.NULL) : Truth.of(value.equals(eq.value()));
     }
     if (filter instanceof In in) {
       if (Arrays.asList(in.values()).contains(value)) {
-        return Truth.TRUE;
+        return Truth.of(true);
       }
-      return Arrays.stream(in.values()).anyMatch(Objects::isNull) ? Truth.NULL : Truth.FALSE;
+      return Arrays.stream(in.values()).anyMatch(Objects::isNull) ? EnumSet.of(Truth.NULL) : Truth.of(false);
     }
     Object bound = compared(filter);
     if (bound instanceof String other) {
@@ -93,7 +100,7 @@ final class NationRow {
       return Truth.of(filter instanceof StringStartsWith ? value.startsWith(pattern)
           : filter instanceof StringEndsWith ? value.endsWith(pattern) : value.contains(pattern));
     }
-    return Truth.UNKNOWN;
+    return ANY;
   }
 
   private static Object compared(Filter filter) {
@@ -119,21 +126,28 @@ final class NationRow {
     return filter instanceof StringContains f ? f.value() : null;
   }
 
+  private static Set<Truth> combine(Set<Truth> left, Set<Truth> right, BinaryOperator<Truth> op) {
+    Set<Truth> out = EnumSet.noneOf(Truth.class);
+    for (Truth a : left) {
+      for (Truth b : right) {
+        out.add(op.apply(a, b));
+      }
+    }
+    return out;
+  }
+
   private static Truth and(Truth a, Truth b) {
     if (a == Truth.FALSE || b == Truth.FALSE) {
       return Truth.FALSE;
     }
-    if (a == Truth.UNKNOWN || b == Truth.UNKNOWN) {
-      return Truth.UNKNOWN;
-    }
     return a == Truth.NULL || b == Truth.NULL ? Truth.NULL : Truth.TRUE;
   }
 
-  private static Truth not(Truth a) {
-    return switch (a) {
-      case TRUE -> Truth.FALSE;
-      case FALSE -> Truth.TRUE;
-      default -> a;
-    };
+  private static Set<Truth> not(Set<Truth> values) {
+    Set<Truth> out = EnumSet.noneOf(Truth.class);
+    for (Truth t : values) {
+      out.add(t == Truth.TRUE ? Truth.FALSE : t == Truth.FALSE ? Truth.TRUE : Truth.NULL);
+    }
+    return out;
   }
 }
