@@ -1,5 +1,9 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.http.PacingPlan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
@@ -17,6 +21,26 @@ final class ExecutorLanes {
   private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*");
 
   private ExecutorLanes() {
+  }
+
+  /**
+   * @return the executors registered now, numeric ids ascending (so lanes are given in a stable order); none in local
+   *     mode, whose one JVM is the driver
+   */
+  static List<String> registered(SparkContext context) {
+    String master = context.master();
+    if (master.startsWith("local") && !LOCAL_CLUSTER.matcher(master).matches()) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    // SparkContext#getExecutorIds is package-private to Spark in Scala, and public to Java.
+    scala.collection.Iterator<String> live = context.getExecutorIds().iterator();
+    while (live.hasNext()) {
+      ids.add(live.next());
+    }
+    ids.sort(Comparator.comparing(PacingPlan::numericId, Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(Comparator.naturalOrder()));
+    return ids;
   }
 
   static int of(SparkContext context) {

@@ -5,6 +5,7 @@ import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.PartitionPlan;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.spark.SparkContext;
@@ -29,6 +30,7 @@ public final class LightcastBatch implements Batch {
   private final List<String> fields;
   private PartitionPlan plan;
   private PacingPlan pacing;
+  private Map<String, Integer> lanesById;
   /** Identifies this read to its tasks: what they ask once per read and JVM (the POG vintage) is keyed by it. */
   private final String readId = UUID.randomUUID().toString();
 
@@ -53,7 +55,7 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    return new LightcastReaderFactory(options, fields, readSchema, pacing, readId);
+    return new LightcastReaderFactory(options, fields, readSchema, pacing, readId, lanesById);
   }
 
   private synchronized PartitionPlan plan() {
@@ -62,6 +64,7 @@ public final class LightcastBatch implements Batch {
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
       pacing = PacingPlan.shared(List.of(options.baseUrl(), options.credentialIdentity()), options.rateLimit(),
           ExecutorLanes.of(context), System.currentTimeMillis());
+      lanesById = pacing.lanesOf(ExecutorLanes.registered(context));
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
           plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),

@@ -3,6 +3,7 @@ package io.github.lightcastspark.spark;
 import io.github.lightcastspark.core.http.PacingPlan;
 import io.github.lightcastspark.core.options.ReadOptions;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -19,14 +20,16 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   private final StructType readSchema;
   private final PacingPlan pacing;
   private final String readId;
+  private final Map<String, Integer> lanesById;
 
   LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, PacingPlan pacing,
-      String readId) {
+      String readId, Map<String, Integer> lanesById) {
     this.options = options;
     this.fields = List.copyOf(fields);
     this.readSchema = readSchema;
     this.pacing = pacing;
     this.readId = readId;
+    this.lanesById = Map.copyOf(lanesById);
   }
 
   @Override
@@ -34,7 +37,7 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
     if (!(partition instanceof LightcastInputPartition p)) {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
-    return new LightcastPartitionReader(options, fields, readSchema, pacing.pacerFor(SparkEnv.get().executorId()),
-        readId, p);
+    return new LightcastPartitionReader(options, fields, readSchema,
+        pacing.pacerFor(SparkEnv.get().executorId(), lanesById), readId, p);
   }
 }

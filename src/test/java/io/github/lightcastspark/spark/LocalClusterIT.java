@@ -71,6 +71,12 @@ class LocalClusterIT {
   }
 
   @Test
+  void theDriverSeesBothExecutorsToGiveThemTheirLanes() {
+    assertEquals(List.of("0", "1"), ExecutorLanes.registered(spark.sparkContext()));
+    assertEquals(2, ExecutorLanes.of(spark.sparkContext()));
+  }
+
+  @Test
   void twoExecutorJvmsTogetherStayUnderTheLimitWithNo429AndLoseNoRow() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
         .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {

@@ -3,11 +3,16 @@ package io.github.lightcastspark.core.http;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.IntStream;
 
 /**
  * A request schedule, planned on the driver and shipped to the executors: its slot grid (origin and spacing) and how
@@ -33,6 +38,9 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
 
   /** The driver's schedules, by limit, rate and executor count; few, and needed as long as any read may run. */
   private static final ConcurrentMap<List<Object>, PacingPlan> SCHEDULES = new ConcurrentHashMap<>();
+
+  /** The driver's lane of each live executor, per schedule; guarded by itself. */
+  private static final Map<String, Map<String, Integer>> LANES = new HashMap<>();
 
   /**
    * @param limit identifies the limit the requests count against: the API and the credentials
@@ -60,11 +68,40 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
   }
 
   /**
-   * @param executorId this JVM's Spark executor id; numeric ids pick their lane by remainder, others lane 0
-   * @return this JVM's pacer for the query, shared by all its tasks
+   * Gives the live executors their lanes, on the driver when a read is planned. An executor keeps its lane for as long
+   * as it lives, so every read of the schedule agrees on it; a new one takes the lowest lane no live executor holds,
+   * so an executor that replaces a lost one takes its lane, whatever its id.
+   *
+   * @param live the executors registered now, in a stable order
+   * @return the lane of each live executor that could have one (all of them, unless more live than there are lanes)
    */
-  public Pacer pacerFor(String executorId) {
-    int lane = laneOf(executorId);
+  public Map<String, Integer> lanesOf(List<String> live) {
+    synchronized (LANES) {
+      Map<String, Integer> held = LANES.computeIfAbsent(scheduleId, k -> new TreeMap<>());
+      held.keySet().retainAll(live);
+      TreeSet<Integer> free = new TreeSet<>();
+      for (int lane = 0; lane < lanes; lane++) {
+        free.add(lane);
+      }
+      free.removeAll(held.values());
+      for (String id : live) {
+        if (!held.containsKey(id) && !free.isEmpty()) {
+          held.put(id, free.pollFirst());
+        }
+      }
+      return Map.copyOf(held);
+    }
+  }
+
+  /**
+   * @param executorId this JVM's Spark executor id
+   * @param lanesById the lanes given when the read was planned ({@link #lanesOf}); an executor not among them (it came
+   *     later) takes one of the lanes no one held, by the remainder of its numeric id, or any lane by that remainder
+   *     when all were held
+   * @return this JVM's pacer for the schedule, shared by all its tasks
+   */
+  public Pacer pacerFor(String executorId, Map<String, Integer> lanesById) {
+    int lane = laneOf(executorId, lanesById);
     try {
       return PACERS.get(scheduleId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
           System::currentTimeMillis));
@@ -73,11 +110,20 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
     }
   }
 
-  int laneOf(String executorId) {
-    try {
-      return (int) Math.floorMod(Long.parseLong(executorId), (long) lanes);
-    } catch (NumberFormatException e) {
-      return 0;
+  int laneOf(String executorId, Map<String, Integer> lanesById) {
+    Integer given = lanesById.get(executorId);
+    if (given != null) {
+      return given;
     }
+    List<Integer> unheld = IntStream.range(0, lanes).filter(l -> !lanesById.containsValue(l)).boxed().toList();
+    Long id = numericId(executorId);
+    long seed = id == null ? 0 : id;
+    return unheld.isEmpty() ? (int) Math.floorMod(seed, (long) lanes)
+        : unheld.get((int) Math.floorMod(seed, (long) unheld.size()));
+  }
+
+  /** @return the number of a numeric Spark executor id, else null (the driver) */
+  public static Long numericId(String executorId) {
+    return executorId.matches("\\d{1,18}") ? Long.valueOf(executorId) : null;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -73,10 +74,26 @@ class SlotPacerTest {
   }
 
   @Test
-  void numericExecutorIdsPickTheirLane() {
-    PacingPlan plan = PacingPlan.of("lanes", 5, 2, 0);
-    assertTrue(plan.pacerFor("0") != plan.pacerFor("1"));
-    assertTrue(plan.pacerFor("2") == plan.pacerFor("0"));
-    assertTrue(plan.pacerFor("driver") == plan.pacerFor("0"));
+  void anExecutorKeepsItsLaneAcrossReadsAndAReplacementTakesTheLaneOfTheOneItReplaced() {
+    PacingPlan plan = PacingPlan.of("lanes-replaced", 5, 2, 0);
+    Map<String, Integer> first = plan.lanesOf(List.of("1", "2"));
+    assertEquals(Map.of("1", 0, "2", 1), first);
+    Map<String, Integer> afterLoss = plan.lanesOf(List.of("1", "3"));
+    assertEquals(Map.of("1", 0, "3", 1), afterLoss, "3 replaced 2; by id remainder it would share lane 1 with 1");
+    assertEquals(1, plan.laneOf("3", first), "a read planned before 3 came agrees: the lane no one else could hold");
+    assertTrue(plan.pacerFor("1", afterLoss) != plan.pacerFor("3", afterLoss));
+  }
+
+  @Test
+  void anExecutorThatComesLaterTakesALaneNoOneHolds() {
+    PacingPlan plan = PacingPlan.of("lanes-late", 5, 4, 0);
+    Map<String, Integer> planned = plan.lanesOf(List.of("1", "2", "3"));
+    assertEquals(Map.of("1", 0, "2", 1, "3", 2), planned);
+    assertEquals(3, plan.laneOf("4", planned));
+    assertEquals(Map.of("2", 1, "3", 2, "4", 0, "5", 3), plan.lanesOf(List.of("2", "3", "4", "5")),
+        "live executors keep their lanes; new ones take the free ones, lowest first");
+    PacingPlan local = PacingPlan.of("lanes-local", 5, 1, 0);
+    assertEquals(Map.of(), local.lanesOf(List.of()));
+    assertTrue(local.pacerFor("driver", Map.of()) == local.pacerFor("driver", Map.of()));
   }
 }
