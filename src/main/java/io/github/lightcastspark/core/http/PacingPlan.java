@@ -69,8 +69,9 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
 
   /**
    * Gives the live executors their lanes, on the driver when a read is planned. An executor keeps its lane for as long
-   * as it lives, so every read of the schedule agrees on it; a new one takes the lowest lane no live executor holds,
-   * so an executor that replaces a lost one takes its lane, whatever its id.
+   * as it lives, so every read of the schedule agrees on it. A new one takes its id's remainder, the lane it would
+   * pick itself ({@link #laneOf}), when no live executor holds it, else the lowest lane no live executor holds: so an
+   * executor that replaces a lost one takes its lane, whatever its id.
    *
    * @param live the executors registered now, in a stable order
    * @return the lane of each live executor that could have one (all of them, unless more live than there are lanes)
@@ -86,7 +87,8 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
       free.removeAll(held.values());
       for (String id : live) {
         if (!held.containsKey(id) && !free.isEmpty()) {
-          held.put(id, free.pollFirst());
+          int own = remainder(id);
+          held.put(id, free.remove(own) ? own : free.pollFirst());
         }
       }
       return Map.copyOf(held);
@@ -96,8 +98,8 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
   /**
    * @param executorId this JVM's Spark executor id
    * @param lanesById the lanes given when the read was planned ({@link #lanesOf}); an executor not among them (it came
-   *     later) takes one of the lanes no one held, by the remainder of its numeric id, or any lane by that remainder
-   *     when all were held
+   *     later) takes its id's remainder if no one held that lane, else one of the lanes no one held (by the same
+   *     remainder), else its remainder anyway
    * @return this JVM's pacer for the schedule, shared by all its tasks
    */
   public Pacer pacerFor(String executorId, Map<String, Integer> lanesById) {
@@ -115,11 +117,19 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
     if (given != null) {
       return given;
     }
+    int own = remainder(executorId);
     List<Integer> unheld = IntStream.range(0, lanes).filter(l -> !lanesById.containsValue(l)).boxed().toList();
+    if (unheld.isEmpty() || unheld.contains(own)) {
+      return own;
+    }
     Long id = numericId(executorId);
-    long seed = id == null ? 0 : id;
-    return unheld.isEmpty() ? (int) Math.floorMod(seed, (long) lanes)
-        : unheld.get((int) Math.floorMod(seed, (long) unheld.size()));
+    return unheld.get((int) Math.floorMod(id == null ? 0 : id, (long) unheld.size()));
+  }
+
+  /** @return the lane an executor picks by itself: its numeric id modulo the lanes, lane 0 for the driver */
+  private int remainder(String executorId) {
+    Long id = numericId(executorId);
+    return id == null ? 0 : (int) Math.floorMod(id, (long) lanes);
   }
 
   /** @return the number of a numeric Spark executor id, else null (the driver) */

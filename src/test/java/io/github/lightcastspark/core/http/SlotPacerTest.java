@@ -74,24 +74,29 @@ class SlotPacerTest {
   }
 
   @Test
-  void anExecutorKeepsItsLaneAcrossReadsAndAReplacementTakesTheLaneOfTheOneItReplaced() {
+  void aReplacementTakesTheLaneOfTheExecutorItReplacedInsteadOfSharingItsRemainder() {
     PacingPlan plan = PacingPlan.of("lanes-replaced", 5, 2, 0);
-    Map<String, Integer> first = plan.lanesOf(List.of("1", "2"));
-    assertEquals(Map.of("1", 0, "2", 1), first);
+    assertEquals(Map.of("1", 1, "2", 0), plan.lanesOf(List.of("1", "2")), "each its id's remainder while free");
     Map<String, Integer> afterLoss = plan.lanesOf(List.of("1", "3"));
-    assertEquals(Map.of("1", 0, "3", 1), afterLoss, "3 replaced 2; by id remainder it would share lane 1 with 1");
-    assertEquals(1, plan.laneOf("3", first), "a read planned before 3 came agrees: the lane no one else could hold");
+    assertEquals(Map.of("1", 1, "3", 0), afterLoss, "3 replaced 2; by its remainder it would share lane 1 with 1");
     assertTrue(plan.pacerFor("1", afterLoss) != plan.pacerFor("3", afterLoss));
   }
 
   @Test
-  void anExecutorThatComesLaterTakesALaneNoOneHolds() {
+  void executorsThatComeLaterAgreeWithTheDriverWhereTheirRemainderIsFree() {
     PacingPlan plan = PacingPlan.of("lanes-late", 5, 4, 0);
-    Map<String, Integer> planned = plan.lanesOf(List.of("1", "2", "3"));
-    assertEquals(Map.of("1", 0, "2", 1, "3", 2), planned);
-    assertEquals(3, plan.laneOf("4", planned));
-    assertEquals(Map.of("2", 1, "3", 2, "4", 0, "5", 3), plan.lanesOf(List.of("2", "3", "4", "5")),
-        "live executors keep their lanes; new ones take the free ones, lowest first");
+    Map<String, Integer> early = plan.lanesOf(List.of("1", "2"));
+    assertEquals(Map.of("1", 1, "2", 2), early);
+    assertEquals(3, plan.laneOf("3", early), "3 came after this read was planned");
+    assertEquals(0, plan.laneOf("4", early));
+    assertEquals(Map.of("1", 1, "2", 2, "3", 3, "4", 0), plan.lanesOf(List.of("1", "2", "3", "4")),
+        "a read planned after they came gives them the same lanes");
+    assertEquals(Map.of("2", 2, "3", 3, "4", 0, "9", 1), plan.lanesOf(List.of("2", "3", "4", "9")),
+        "9 replaces 1 and takes its lane, its remainder being free");
+    PacingPlan starting = PacingPlan.of("lanes-starting", 5, 2, 0);
+    assertEquals(List.of(1, 0), List.of(starting.laneOf("1", Map.of()), starting.laneOf("2", Map.of())),
+        "planned before any executor registered");
+    assertEquals(Map.of("1", 1, "2", 0), starting.lanesOf(List.of("1", "2")));
     PacingPlan local = PacingPlan.of("lanes-local", 5, 1, 0);
     assertEquals(Map.of(), local.lanesOf(List.of()));
     assertTrue(local.pacerFor("driver", Map.of()) == local.pacerFor("driver", Map.of()));
