@@ -21,6 +21,11 @@ public record JournalEntry(long receivedNanos, String method, String path, Strin
     String body, int status) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** @return the milliseconds between {@code earlier} arriving and this request arriving, on the emulator's clock */
+  public long millisAfter(JournalEntry earlier) {
+    return (receivedNanos - earlier.receivedNanos) / 1_000_000;
+  }
+
   /** @return the body parsed as JSON, or a null node when it is empty or not JSON */
   public JsonNode bodyJson() {
     try {

@@ -29,6 +29,15 @@ public final class JsonRowConverter implements Serializable {
 
   private final StructType schema;
 
+  /** A value its column cannot hold: the API's answer is malformed, not the connector. */
+  static final class MalformedValue extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    MalformedValue(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /** @param schema the columns to produce, nested structs possibly pruned */
   public JsonRowConverter(StructType schema) {
     this.schema = schema;
@@ -56,15 +65,14 @@ public final class JsonRowConverter implements Serializable {
       return UTF8String.fromString(node.isValueNode() ? node.asText() : node.toString());
     }
     if (type instanceof DoubleType) {
-      return node.isNumber() && !node.isBigDecimal() && !node.isBigInteger() ? node.doubleValue()
-          : number(node, path).doubleValue();
+      return node.isNumber() ? node.doubleValue() : number(node, path).doubleValue();
     }
     if (type instanceof LongType || type instanceof IntegerType) {
       BigDecimal number = number(node, path);
       try {
         return type instanceof LongType ? (Object) number.longValueExact() : (Object) number.intValueExact();
       } catch (ArithmeticException e) {
-        throw new IllegalStateException("The API returned " + node + " for field '" + path + "', expected a whole"
+        throw new MalformedValue("The API returned " + node + " for field '" + path + "', expected a whole"
             + " number of at most " + (type instanceof LongType ? Long.MAX_VALUE : Integer.MAX_VALUE) + ".", e);
       }
     }
@@ -108,8 +116,8 @@ public final class JsonRowConverter implements Serializable {
 
   private static void require(boolean ok, JsonNode node, String path, String expected) {
     if (!ok) {
-      throw new IllegalStateException("The API returned " + node.getNodeType() + " for field '" + path
-          + "', expected " + expected + ".");
+      throw new MalformedValue("The API returned " + node.getNodeType() + " for field '" + path
+          + "', expected " + expected + ".", null);
     }
   }
 }

@@ -58,7 +58,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     }
     try {
       current = converter.convert(rows.next());
-    } catch (IllegalStateException e) {
+    } catch (JsonRowConverter.MalformedValue e) {
       // A value its column cannot hold: a malformed answer, named like any other failed request.
       throw new ApiException(answering.toString(), 200, "MALFORMED_RESPONSE", e.getMessage(), e);
     }

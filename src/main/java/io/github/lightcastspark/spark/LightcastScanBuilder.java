@@ -100,11 +100,12 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   /** The exact string values a filter allows on one top-level column. */
   private record KeyFilter(String column, Set<String> values) {
     static Optional<KeyFilter> of(Filter filter) {
+      // For a value that is not null, <=> is =.
       if (filter instanceof EqualTo eq && eq.value() instanceof String v) {
         return Optional.of(new KeyFilter(eq.attribute(), Set.of(v)));
       }
-      if (filter instanceof EqualNullSafe eq && eq.value() instanceof String v) {
-        return Optional.of(new KeyFilter(eq.attribute(), Set.of(v)));
+      if (filter instanceof EqualNullSafe eq) {
+        return of(new EqualTo(eq.attribute(), eq.value()));
       }
       // A null in an IN list matches no row, so it is dropped rather than keeping the filter from the API.
       if (filter instanceof In in && Arrays.stream(in.values()).allMatch(v -> v == null || v instanceof String)) {

@@ -138,7 +138,7 @@ class ByCipAndRegionsTest {
       assertEquals(12, rows.size());
       List<JournalEntry> lists = fresh.journal().entries(REGIONS);
       assertEquals(List.of(429, 200), lists.stream().map(JournalEntry::status).toList());
-      long waitedMillis = (lists.get(1).receivedNanos() - lists.get(0).receivedNanos()) / 1_000_000;
+      long waitedMillis = lists.get(1).millisAfter(lists.get(0));
       assertTrue(waitedMillis >= 1000, "Retry-After: 1, but asked again after " + waitedMillis + " ms");
     }
   }

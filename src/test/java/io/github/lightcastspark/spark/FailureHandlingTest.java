@@ -101,7 +101,7 @@ class FailureHandlingTest {
     assertEquals(expected, keys(developersInCalifornia.load("occupations")));
     List<JournalEntry> requests = dataRequests(emulator);
     assertEquals(List.of(503, 200), requests.stream().map(JournalEntry::status).toList());
-    long waitedMillis = (requests.get(1).receivedNanos() - requests.get(0).receivedNanos()) / 1_000_000;
+    long waitedMillis = requests.get(1).millisAfter(requests.get(0));
     assertTrue(waitedMillis >= 1000, "Retry-After: 1 honoured, but the retry came after " + waitedMillis + " ms");
   }
 

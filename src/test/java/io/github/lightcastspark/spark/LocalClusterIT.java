@@ -71,7 +71,7 @@ class LocalClusterIT {
   }
 
   @Test
-  void theDriverSeesBothExecutorsToGiveThemTheirLanes() {
+  void theDriverListsBothExecutorsAndCountsTwoLanes() {
     assertEquals(List.of("0", "1"), ExecutorLanes.registered(spark.sparkContext()));
     assertEquals(2, ExecutorLanes.of(spark.sparkContext()));
   }

@@ -37,7 +37,7 @@ public final class LmiRegionCatalog implements RegionCatalog {
   /** An empty list is refused, not kept: "every MSA" meaning none would silently read nothing for the JVM's life. */
   private List<String> fetch(RegionType type) {
     List<String> codes = RegionList.entries(client.regions(type)).stream()
-        .filter(region -> region.type().filter(type::equals).isPresent() && region.code() != null)
+        .filter(region -> region.is(type) && region.code() != null)
         .map(RegionList.Entry::code).distinct().sorted().toList();
     if (codes.isEmpty()) {
       throw new LightcastOptionException("The API's regions list has no " + type.apiName() + " regions for these"

@@ -29,6 +29,11 @@ public final class RegionList {
     public Optional<RegionType> type() {
       return typeName == null ? Optional.empty() : RegionType.fromApiName(typeName);
     }
+
+    /** @return whether this region is of {@code wanted} */
+    public boolean is(RegionType wanted) {
+      return type().filter(wanted::equals).isPresent();
+    }
   }
 
   /** @return the regions of a regions response, in the order listed */

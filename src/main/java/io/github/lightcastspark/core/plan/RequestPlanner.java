@@ -70,8 +70,7 @@ public final class RequestPlanner {
 
   /** @return whether the options or the pushed filters say which regions to ask for (else: the nation) */
   public static boolean regionsGiven(ReadOptions options, PushedKeys keys) {
-    return options.optionRegionType().isPresent() || options.optionRegionCodes().isPresent()
-        || keys.allowed(KeyColumns.REGION_TYPE).isPresent() || keys.allowed(KeyColumns.REGION_CODE).isPresent();
+    return constrainedTypes(options, keys).isPresent() || regionCodes(options, keys).isPresent();
   }
 
   /** @return the requests, in a deterministic order; empty when the filters contradict each other or the options */
@@ -92,7 +91,7 @@ public final class RequestPlanner {
   }
 
   private List<ApiRequest> planRegionList() {
-    Optional<Set<RegionType>> types = constrainedTypes();
+    Optional<Set<RegionType>> types = constrainedTypes(options, keys);
     if (types.isEmpty()) {
       return List.of(new ApiRequest(Dataset.REGIONS, List.of(), null));
     }
@@ -113,8 +112,8 @@ public final class RequestPlanner {
   }
 
   private List<Region> regions() {
-    Optional<Set<String>> codeConstraint = regionCodes();
-    Set<RegionType> types = constrainedTypes().orElseGet(() -> codeConstraint
+    Optional<Set<String>> codeConstraint = regionCodes(options, keys);
+    Set<RegionType> types = constrainedTypes(options, keys).orElseGet(() -> codeConstraint
         .map(codes -> codes.stream().map(RegionCodes::typeOf).collect(() -> EnumSet.noneOf(RegionType.class),
             Set::add, Set::addAll))
         .orElse(EnumSet.of(RegionType.NATIONAL)));
@@ -134,7 +133,8 @@ public final class RequestPlanner {
     return new ArrayList<>(regions);
   }
 
-  private Optional<Set<RegionType>> constrainedTypes() {
+  /** @return the region types the options and pushed filters allow, empty when neither names one */
+  private static Optional<Set<RegionType>> constrainedTypes(ReadOptions options, PushedKeys keys) {
     Optional<Set<String>> byFilter = keys.allowed(KeyColumns.REGION_TYPE);
     if (options.optionRegionType().isEmpty() && byFilter.isEmpty()) {
       return Optional.empty();
@@ -145,7 +145,8 @@ public final class RequestPlanner {
     return Optional.of(types);
   }
 
-  private Optional<Set<String>> regionCodes() {
+  /** @return the region codes the options and pushed filters allow, empty when neither names one */
+  private static Optional<Set<String>> regionCodes(ReadOptions options, PushedKeys keys) {
     Optional<Set<String>> byFilter = keys.allowed(KeyColumns.REGION_CODE);
     if (options.optionRegionCodes().isEmpty() && byFilter.isEmpty()) {
       return Optional.empty();

@@ -24,7 +24,7 @@ public final class RegionRows {
   public static List<ObjectNode> of(JsonNode root, RegionType requested) {
     List<ObjectNode> rows = new ArrayList<>();
     for (RegionList.Entry region : RegionList.entries(root)) {
-      if (region.typeName() == null || requested != null && !requested.apiName().equals(region.typeName())) {
+      if (region.typeName() == null || requested != null && !region.is(requested)) {
         continue;
       }
       ObjectNode row = JsonNodeFactory.instance.objectNode();

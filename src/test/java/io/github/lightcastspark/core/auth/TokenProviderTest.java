@@ -133,7 +133,7 @@ class TokenProviderTest {
       TokenProvider.shared(settings(emulator), Duration.ofSeconds(5)).token();
       List<JournalEntry> requests = emulator.journal().entries("/connect/token");
       assertEquals(List.of(429, 200), requests.stream().map(JournalEntry::status).toList());
-      long waitedMillis = (requests.get(1).receivedNanos() - requests.get(0).receivedNanos()) / 1_000_000;
+      long waitedMillis = requests.get(1).millisAfter(requests.get(0));
       assertTrue(waitedMillis >= 100, "the retry of a 429 came after " + waitedMillis + " ms");
     }
   }
