@@ -22,7 +22,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * fields the schema does not name are skipped, missing or null ones become null, and a value of the wrong JSON type
  * is an error naming the field rather than a silent null. Numbers may come as JSON numbers or numeric strings; a
  * whole-number column takes only a whole number in its range ({@code 12.0} is one, {@code 12.5} is not), never a
- * truncated or wrapped one, and {@code NaN} or infinities are refused.
+ * truncated or wrapped one; {@code NaN}, infinities and numbers beyond a double's range are refused, and so is an
+ * object or array where a string belongs.
  */
 public final class JsonRowConverter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -62,10 +63,18 @@ public final class JsonRowConverter implements Serializable {
       return null;
     }
     if (type instanceof StringType) {
-      return UTF8String.fromString(node.isValueNode() ? node.asText() : node.toString());
+      // An object or array where text belongs is not that text: its JSON would pass for a name.
+      require(node.isValueNode(), node, path, "a string");
+      return UTF8String.fromString(node.asText());
     }
     if (type instanceof DoubleType) {
-      return node.isNumber() ? node.doubleValue() : number(node, path).doubleValue();
+      double value = node.isNumber() ? node.doubleValue() : number(node, path).doubleValue();
+      if (!Double.isFinite(value)) {
+        // 1e400 parses as infinity: a figure no API has, so the answer is malformed.
+        throw new MalformedValue("The API returned " + node + " for field '" + path + "', expected a number of at"
+            + " most " + Double.MAX_VALUE + " in magnitude.", null);
+      }
+      return value;
     }
     if (type instanceof LongType || type instanceof IntegerType) {
       BigDecimal number = number(node, path);

@@ -60,7 +60,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
       current = converter.convert(rows.next());
     } catch (JsonRowConverter.MalformedValue e) {
       // A value its column cannot hold: a malformed answer, named like any other failed request.
-      throw new ApiException(answering.toString(), 200, "MALFORMED_RESPONSE", e.getMessage(), e);
+      throw ApiException.malformed(answering.toString(), e.getMessage());
     }
     return true;
   }

@@ -7,20 +7,23 @@ import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
-import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
+import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.sources.IsNotNull;
+import org.apache.spark.sql.internal.connector.PredicateUtils;
 import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.types.StructType;
 
@@ -28,15 +31,21 @@ import org.apache.spark.sql.types.StructType;
  * Pushes filters that name exact values of a request-key column ({@code =}, {@code <=>}, {@code IN}, and {@code OR}s
  * of these on one column) and {@code IS NOT NULL} into the requests, where the API answers them exactly, so Spark does
  * not check them again; every other filter is left to Spark. Prunes columns into the API's sparse fieldset.
+ *
+ * <p>Filters arrive as Spark's V2 predicates, which also carry functions of a column ({@code UPPER(regionType)},
+ * {@code CAST(regionCode AS INT)}): a read that names no regions asks for the nation, and any filter on a region
+ * column that is not surely true on the nation's row would make that read empty or partial, so it is refused before
+ * any request, naming the filter and how to name the regions instead.
  */
-public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDownFilters,
+public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDownV2Filters,
     SupportsPushDownRequiredColumns {
   private final ReadOptions options;
   private final Set<String> pushable;
   private StructType readSchema;
   private PushedKeys keys = PushedKeys.NONE;
-  private final List<Filter> pushed = new ArrayList<>();
-  private final List<Filter> regionResiduals = new ArrayList<>();
+  private final List<Predicate> pushed = new ArrayList<>();
+  private final List<Filter> pushedFilters = new ArrayList<>();
+  private final List<Predicate> regionFilters = new ArrayList<>();
 
   /**
    * @param options the read's validated options
@@ -49,32 +58,40 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   }
 
   @Override
-  public Filter[] pushFilters(Filter[] filters) {
-    List<Filter> residual = new ArrayList<>();
-    for (Filter filter : filters) {
+  public Predicate[] pushPredicates(Predicate[] predicates) {
+    List<Predicate> residual = new ArrayList<>();
+    for (Predicate predicate : predicates) {
+      if (options.dataset().codeKind().isPresent() && NationRow.concernsRegions(predicate)) {
+        regionFilters.add(predicate);
+      }
+      scala.Option<Filter> asFilter = PredicateUtils.toV1(predicate);
+      Filter filter = asFilter.isDefined() ? asFilter.get() : null;
       if (filter instanceof IsNotNull notNull && pushable.contains(notNull.attribute())) {
         keys = keys.andNotNull(notNull.attribute());
-        pushed.add(filter);
+        push(predicate, filter);
         continue;
       }
-      Optional<KeyFilter> key = KeyFilter.of(filter).filter(k -> pushable.contains(k.column()));
+      Optional<KeyFilter> key = Optional.ofNullable(filter).flatMap(KeyFilter::of)
+          .filter(k -> pushable.contains(k.column()));
       if (key.isPresent()) {
         RequestPlanner.validateFilterValues(options.dataset(), key.get().column(), key.get().values());
         keys = keys.and(key.get().column(), key.get().values());
-        pushed.add(filter);
+        push(predicate, filter);
       } else {
-        residual.add(filter);
-        if (options.dataset().codeKind().isPresent() && NationRow.dropsIt(filter)) {
-          regionResiduals.add(filter);
-        }
+        residual.add(predicate);
       }
     }
-    return residual.toArray(new Filter[0]);
+    return residual.toArray(new Predicate[0]);
+  }
+
+  private void push(Predicate predicate, Filter filter) {
+    pushed.add(predicate);
+    pushedFilters.add(filter);
   }
 
   @Override
-  public Filter[] pushedFilters() {
-    return pushed.toArray(new Filter[0]);
+  public Predicate[] pushedPredicates() {
+    return pushed.toArray(new Predicate[0]);
   }
 
   @Override
@@ -83,18 +100,31 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   }
 
   /**
-   * @throws LightcastOptionException when a region filter the API cannot answer ({@code LIKE}, {@code NOT IN}, a
-   *     comparison) is the only word on regions and surely drops the nation's row: the planner would ask for its
-   *     default, the nation, and return an empty result no one asked for
+   * @throws LightcastOptionException when no regions are named (the read would ask for the nation) and a filter on
+   *     a region column is not surely true on the nation's row: {@code regionCode IS NOT NULL} (which Spark adds for
+   *     a join on {@code regionCode}), {@code LIKE}, a comparison, a function of the column, or an {@code OR} with
+   *     another column. The nation alone would give an empty or partial result no one asked for.
    */
   @Override
   public Scan build() {
-    if (!regionResiduals.isEmpty() && !RequestPlanner.regionsGiven(options, keys)) {
-      throw new LightcastOptionException("Filter " + regionResiduals.get(0) + " cannot become the regions of the"
-          + " requests: name them with regionType/regionCode = '...' or IN (...), or the options regionType and"
-          + " regionCodes.");
+    if (!RequestPlanner.regionsGiven(options, keys)) {
+      regionFilters.stream().filter(p -> !NationRow.surelyKeepsIt(p))
+          // The filter the user wrote says more than the IS NOT NULL that Spark derives from it.
+          .min(Comparator.comparing(p -> p.name().equals("IS_NOT_NULL")))
+          .ifPresent(p -> {
+            throw new LightcastOptionException(unanswerable(p));
+          });
     }
-    return new LightcastScan(options, keys, readSchema, pushedFilters());
+    return new LightcastScan(options, keys, readSchema, pushedFilters.toArray(new Filter[0]));
+  }
+
+  private static String unanswerable(Predicate predicate) {
+    String notNull = predicate.name().equals("IS_NOT_NULL")
+        ? " (Spark adds it for a join on the region columns, or for a function of them)" : "";
+    return "Filter " + predicate + notNull + " cannot become the regions of the requests: no regions are named, so"
+        + " the read would ask for the nation only (regionType 'national', regionCode null), and this filter would"
+        + " leave an empty or partial result. Name the regions: where(\"regionType = 'state'\") for every state (or"
+        + " 'msa'), where(\"regionCode IN ('06', '36')\") for some, or the options regionType and regionCodes.";
   }
 
   /** The exact string values a filter allows on one top-level column. */

@@ -8,6 +8,9 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BinaryOperator;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.internal.connector.PredicateUtils;
 import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
@@ -27,7 +30,8 @@ import org.apache.spark.sql.sources.StringStartsWith;
 
 /**
  * Whether a filter on the region columns keeps the nation's row ({@code regionType} {@code 'national'},
- * {@code regionCode} null), in SQL's three-valued logic: the row a read asks for when no regions are named.
+ * {@code regionCode} null), in SQL's three-valued logic: the row a read asks for when no regions are named. A part
+ * this class cannot evaluate (a function of a column, another column) may take any value.
  */
 final class NationRow {
   /** SQL's truth values. */
@@ -45,9 +49,41 @@ final class NationRow {
   private NationRow() {
   }
 
-  /** @return whether Spark would surely drop the nation's row under {@code filter}: it cannot be true */
-  static boolean dropsIt(Filter filter) {
-    return !evaluate(filter).contains(Truth.TRUE);
+  /** @return whether {@code predicate} names a region column at all */
+  static boolean concernsRegions(Predicate predicate) {
+    for (NamedReference reference : predicate.references()) {
+      if (KeyColumns.REGION_COLUMNS.contains(reference.fieldNames()[0])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * @return whether Spark surely keeps the nation's row under {@code predicate}: it is true there whatever the
+   *     row's other columns hold. Anything less (false, null, or unknown) means the nation alone may not be the rows
+   *     the query asks for.
+   */
+  static boolean surelyKeepsIt(Predicate predicate) {
+    return evaluate(predicate).equals(EnumSet.of(Truth.TRUE));
+  }
+
+  /** @return the values {@code predicate} may take on the nation's row */
+  static Set<Truth> evaluate(Predicate predicate) {
+    switch (predicate.name()) {
+      case "AND":
+        return combine(evaluate((Predicate) predicate.children()[0]), evaluate((Predicate) predicate.children()[1]),
+            NationRow::and);
+      case "OR":
+        return not(combine(not(evaluate((Predicate) predicate.children()[0])),
+            not(evaluate((Predicate) predicate.children()[1])), NationRow::and));
+      case "NOT":
+        return not(evaluate((Predicate) predicate.children()[0]));
+      default:
+        // A leaf Spark can state as a source filter (a column against literals) is evaluated; any other is unknown.
+        scala.Option<Filter> leaf = PredicateUtils.toV1(predicate);
+        return leaf.isDefined() ? evaluate(leaf.get()) : ANY;
+    }
   }
 
   /** @return the values {@code filter} may take on the nation's row: one, or several where a part is unknown */

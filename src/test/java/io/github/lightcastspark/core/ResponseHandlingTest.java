@@ -97,15 +97,16 @@ class ResponseHandlingTest {
 
     ApiRequest cip = new ApiRequest(Dataset.OCCUPATIONS_BY_CIP, List.of("11.0701", "11.0101"), Region.NATIONAL);
     JsonNode twice = json("{'data':{'matchedOccupations':[{'socCode':'15-1252','cipCodes':['11.0701','11.0701']},"
-        + "{'socCode':'15-1252','cipCodes':['11.0701']}]}}");
+        + "{'socCode':'15-1252','cipCodes':['11.0701']}],"
+        + "'warnings':[{'code':'INVALID_CIP_CODE','message':'unknown','cipCode':'11.0101'}]}}");
     assertEquals(List.of("11.0701>15-1252", "11.0101>"), OccupationRows.of(cip, twice).orElseThrow().stream()
         .map(r -> r.path("cipCode").asText() + ">" + r.path("socCode").asText("")).toList());
 
     JsonNode regions = json("{'data':[{'type':'state','code':'6','name':'California'},"
         + "{'type':'msa','code':'41860','name':'San Francisco'},{'code':'99','name':'No type'}]}");
-    assertEquals(List.of("state:06"), RegionRows.of(regions, RegionType.STATE).stream()
+    assertEquals(List.of("state:06"), RegionRows.of(regions, RegionType.STATE, "regions").stream()
         .map(r -> r.path("regionType").asText() + ":" + r.path("regionCode").asText()).toList());
-    assertEquals(List.of("state:06", "msa:41860"), RegionRows.of(regions, null).stream()
+    assertEquals(List.of("state:06", "msa:41860"), RegionRows.of(regions, null, "regions").stream()
         .map(r -> r.path("regionType").asText() + ":" + r.path("regionCode").asText()).toList());
   }
 

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -39,8 +41,7 @@ class InputValidationTest {
     assertRejected("Unknown dataset 'occupation'. Valid datasets: occupations, occupations_by_cip, regions",
         () -> reader(emulator).load("occupation"));
     assertRejected("Missing dataset", () -> reader(emulator).load());
-    assertRejected("Filter StringStartsWith(regionCode,0) cannot become the regions of the requests: name them with"
-        + " regionType/regionCode = '...' or IN (...), or the options regionType and regionCodes.",
+    assertRejected("cannot become the regions of the requests",
         () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode LIKE '0%'"));
     assertRejected("Dataset occupations needs socCode codes: set option socCodes",
         () -> reader(emulator).load("occupations"));
@@ -64,6 +65,30 @@ class InputValidationTest {
         () -> reader(emulator).option("socCodes", "15-1252").option("rateLimit", "0").load("occupations"));
     assertRejected("Unknown option 'regionCode'",
         () -> reader(emulator).option("socCodes", "15-1252").option("regionCode", "06").load("occupations"));
+  }
+
+  /**
+   * With no regions named a read asks for the nation; a region filter that is not surely true there (one Spark cannot
+   * push, a function of a region column, a number against the text column, an OR with another column) would give an
+   * empty or partial result, so it is refused, naming the filter and how to name the regions.
+   */
+  @Test
+  void aRegionFilterThatTheNationAloneCannotAnswerFailsBeforeAnyRequest() {
+    Map<String, String> named = new LinkedHashMap<>();
+    named.put("regionCode IS NOT NULL", "regionCode IS NOT NULL");
+    named.put("length(regionCode) = 2", "LENGTH(regionCode) = 2");
+    named.put("regionCode = 6", "CAST(regionCode AS ");
+    named.put("substr(regionCode, 1, 1) = '0'", "SUBSTRING(regionCode, 1, 1)");
+    named.put("upper(regionType) = 'STATE'", "UPPER(regionType) = 'STATE'");
+    named.put("socCode = '15-1252' OR regionCode = '06'", "(socCode = '15-1252') OR (regionCode = '06')");
+    named.forEach((filter, shown) -> assertRejected(shown,
+        () -> reader(emulator).option("socCodes", "15-1252,29-1141").load("occupations").where(filter)));
+    assertRejected("Name the regions: where(\"regionType = 'state'\") for every state",
+        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode IS NOT NULL"));
+    assertRejected("Filter UPPER(regionType) = 'STATE'",
+        () -> TestSpark.session().read().format("lightcast").option("occupationIds", "LO-15-1252")
+            .option("clientId", "<client-id>").option("clientSecret", "<client-secret>").load("occupation_growth")
+            .where("upper(regionType) = 'STATE'"));
   }
 
   @Test

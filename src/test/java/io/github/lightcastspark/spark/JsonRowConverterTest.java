@@ -16,7 +16,8 @@ class JsonRowConverterTest {
   private static final JsonRowConverter CONVERTER = new JsonRowConverter(new StructType()
       .add("employment", DataTypes.LongType)
       .add("score", DataTypes.IntegerType)
-      .add("salary", DataTypes.DoubleType));
+      .add("salary", DataTypes.DoubleType)
+      .add("name", DataTypes.StringType));
 
   private static InternalRow convert(String json) throws Exception {
     return CONVERTER.convert(JSON.readTree(json));
@@ -50,5 +51,18 @@ class JsonRowConverterTest {
     assertEquals("The API returned STRING for field 'salary', expected a number.",
         refused("{\"salary\": \"Infinity\"}"));
     assertEquals("The API returned BOOLEAN for field 'score', expected a number.", refused("{\"score\": true}"));
+  }
+
+  @Test
+  void aNumberBeyondADoubleOrAnObjectForTextIsRefusedNotPassedOn() throws Exception {
+    assertTrue(refused("{\"salary\": 1e400}").contains(" for field 'salary', expected a number of at most"),
+        refused("{\"salary\": 1e400}"));
+    assertTrue(refused("{\"salary\": \"-1e400\"}").contains("field 'salary'"));
+    assertEquals("The API returned OBJECT for field 'name', expected a string.",
+        refused("{\"name\": {\"first\": \"Software\"}}"));
+    assertEquals("The API returned ARRAY for field 'name', expected a string.", refused("{\"name\": [\"a\"]}"));
+    assertEquals("Software Developers", convert("{\"name\": \"Software Developers\"}").getUTF8String(3)
+        .toString());
+    assertEquals(1.7976931348623157E308, convert("{\"salary\": 1.7976931348623157E308}").getDouble(2));
   }
 }

@@ -143,7 +143,7 @@ public final class TokenProvider {
       expiresAtNanos = now + lifetime.toNanos();
       LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
     } catch (IOException e) {
-      throw new ApiException(description, response.status(), "MALFORMED_RESPONSE",
+      throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
           "the token response has no access_token", e);
     }
   }

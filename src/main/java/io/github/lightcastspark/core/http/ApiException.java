@@ -8,6 +8,9 @@ package io.github.lightcastspark.core.http;
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The error code of a response whose body is not the contract's shape. */
+  public static final String MALFORMED_RESPONSE = "MALFORMED_RESPONSE";
+
   private final int status;
   private final String errorCode;
   private final String detail;
@@ -25,6 +28,15 @@ public final class ApiException extends RuntimeException {
     this.status = status;
     this.errorCode = errorCode;
     this.detail = detail;
+  }
+
+  /**
+   * @param request what was asked, for the message
+   * @param why what in the 200 response is not the contract's shape
+   * @return the failure of a response that arrived but cannot be read as the dataset's rows
+   */
+  public static ApiException malformed(String request, String why) {
+    return new ApiException(request, 200, MALFORMED_RESPONSE, why, null);
   }
 
   /** @return the last HTTP status, or 0 when no response arrived */

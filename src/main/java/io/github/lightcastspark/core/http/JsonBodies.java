@@ -34,7 +34,7 @@ final class JsonBodies {
       }
       return root;
     } catch (IOException e) {
-      throw new ApiException(description, response.status(), "MALFORMED_RESPONSE",
+      throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
           "the response body is not valid JSON (" + e.getClass().getSimpleName() + "); " + response.body().length
               + " bytes received", e);
     }

@@ -49,9 +49,13 @@ public final class LmiClient {
    */
   public JsonNode regions(RegionType type) {
     String url = options.baseUrl() + "/labor-market-intelligence/regions" + (type == null ? "" : "?type=" + type.apiName());
-    String description = "regions @ " + (type == null ? "all regions" : type.apiName());
-    return caller.json(key("GET", url, ""), () -> authorized(ClassicRequestBuilder.get(url)).build(), description,
-        null);
+    return caller.json(key("GET", url, ""), () -> authorized(ClassicRequestBuilder.get(url)).build(),
+        describeRegions(type), null);
+  }
+
+  /** @return how logs and errors name the regions request of {@code type} (null: every type) */
+  public static String describeRegions(RegionType type) {
+    return "regions @ " + (type == null ? "all regions" : type.apiName());
   }
 
   /** @return the JSON body of {@code request}, with the contract's field names */

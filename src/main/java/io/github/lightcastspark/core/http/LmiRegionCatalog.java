@@ -36,7 +36,7 @@ public final class LmiRegionCatalog implements RegionCatalog {
 
   /** An empty list is refused, not kept: "every MSA" meaning none would silently read nothing for the JVM's life. */
   private List<String> fetch(RegionType type) {
-    List<String> codes = RegionList.entries(client.regions(type)).stream()
+    List<String> codes = RegionList.entries(client.regions(type), LmiClient.describeRegions(type)).stream()
         .filter(region -> region.is(type) && region.code() != null)
         .map(RegionList.Entry::code).distinct().sorted().toList();
     if (codes.isEmpty()) {

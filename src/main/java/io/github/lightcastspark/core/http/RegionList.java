@@ -36,11 +36,26 @@ public final class RegionList {
     }
   }
 
-  /** @return the regions of a regions response, in the order listed */
-  public static List<Entry> entries(JsonNode root) {
+  /**
+   * @param root the regions response
+   * @param description names the request, for the error
+   * @return the regions of a regions response, in the order listed
+   * @throws ApiException {@code MALFORMED_RESPONSE} when the body holds no regions list ({@code data} an array, or
+   *     an object with a {@code regions} array, of objects): an answer of another shape is not "no regions"
+   */
+  public static List<Entry> entries(JsonNode root, String description) {
     JsonNode data = root.path("data");
+    JsonNode list = data.isArray() ? data : data.path("regions");
+    if (!list.isArray()) {
+      throw ApiException.malformed(description, "the response has no regions list (\"data\" or"
+          + " \"data.regions\" as an array)");
+    }
     List<Entry> entries = new ArrayList<>();
-    for (JsonNode region : data.isArray() ? data : data.path("regions")) {
+    for (JsonNode region : list) {
+      if (!region.isObject()) {
+        throw ApiException.malformed(description, "the regions list holds " + region.getNodeType()
+            + ", not an object");
+      }
       String rawType = text(region.path("type"));
       Optional<RegionType> type = rawType == null ? Optional.empty() : RegionType.fromApiName(rawType);
       String code = text(region.path("code"));

@@ -48,7 +48,7 @@ public final class LmiRowSource implements RowSource {
   public List<ObjectNode> rows(ApiRequest request) {
     if (request.dataset() == Dataset.REGIONS) {
       RegionType type = request.region() == null ? null : request.region().type();
-      return RegionRows.of(client.regions(type), type);
+      return RegionRows.of(client.regions(type), type, LmiClient.describeRegions(type));
     }
     boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP && request.codes().size() > 1
         && APIS_WITHOUT_CIP_ATTRIBUTION.contains(apiRoot);

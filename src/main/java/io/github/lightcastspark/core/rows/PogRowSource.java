@@ -51,7 +51,7 @@ public final class PogRowSource implements RowSource {
     ArrayNode warnings = JsonNodeFactory.instance.arrayNode();
     JsonNode data;
     try {
-      data = client.growth(request).path("data");
+      data = growthData(request, client.growth(request));
     } catch (ApiException e) {
       if (!e.isNotFound(NO_DATA_TITLE)) {
         throw e;
@@ -72,5 +72,26 @@ public final class PogRowSource implements RowSource {
     row.put("areaVersion", versions.areaVersion());
     row.set("warnings", warnings);
     return List.of(row);
+  }
+
+  /**
+   * @return the response's {@code data}: an object about the requested id
+   * @throws ApiException {@code MALFORMED_RESPONSE} for any other shape, or an answer about another id, which would
+   *     otherwise become a row of null figures under the requested id
+   */
+  private static JsonNode growthData(ApiRequest request, JsonNode root) {
+    JsonNode data = root.path("data");
+    if (!data.isObject()) {
+      throw ApiException.malformed(request.toString(), "the response has no \"data\" object");
+    }
+    JsonNode id = data.path("id");
+    if (!id.isTextual()) {
+      throw ApiException.malformed(request.toString(), "the response names no occupation id");
+    }
+    if (!request.codes().get(0).equalsIgnoreCase(id.asText())) {
+      throw ApiException.malformed(request.toString(), "the response is about occupation id " + id
+          + ", not the one requested");
+    }
+    return data;
   }
 }

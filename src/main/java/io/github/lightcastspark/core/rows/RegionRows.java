@@ -18,12 +18,13 @@ public final class RegionRows {
   /**
    * @param root the regions response
    * @param requested the type asked for, or null for every type
+   * @param description names the request, for errors
    * @return one row per region the API listed, of the type asked for (Spark does not check a pushed
    *     {@code regionType} filter again) and with a type at all (the column is not nullable)
    */
-  public static List<ObjectNode> of(JsonNode root, RegionType requested) {
+  public static List<ObjectNode> of(JsonNode root, RegionType requested, String description) {
     List<ObjectNode> rows = new ArrayList<>();
-    for (RegionList.Entry region : RegionList.entries(root)) {
+    for (RegionList.Entry region : RegionList.entries(root, description)) {
       if (region.typeName() == null || requested != null && !region.is(requested)) {
         continue;
       }
