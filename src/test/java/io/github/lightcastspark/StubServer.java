@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,11 +23,13 @@ public final class StubServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Set<InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
 
   private StubServer(Map<String, HttpHandler> routes) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     routes.forEach((path, handler) -> server.createContext(path, exchange -> {
       requests.incrementAndGet();
+      clients.add(exchange.getRemoteAddress());
       exchange.getRequestBody().readAllBytes();
       try {
         handler.handle(exchange);
@@ -74,6 +78,11 @@ public final class StubServer implements AutoCloseable {
   /** @return how many requests it has answered */
   public int requests() {
     return requests.get();
+  }
+
+  /** @return how many connections (client address and port) its requests came on */
+  public int connections() {
+    return clients.size();
   }
 
   @Override

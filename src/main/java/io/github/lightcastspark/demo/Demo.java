@@ -35,7 +35,7 @@ public final class Demo {
       // A DataFrameReader keeps its options, so each read starts from a fresh one.
       Supplier<DataFrameReader> lightcast = () -> spark.read().format("lightcast")
           .option("baseUrl", emulator.lmiBaseUrl())
-          .option("platformKey", DEMO_KEY)
+          .option("secret.platformKey", DEMO_KEY)
           .option("environment", "testing");
 
       section("Occupations by SOC code in California and New York (pushed filters become request keys)");
@@ -64,8 +64,8 @@ public final class Demo {
       spark.read().format("lightcast")
           .option("baseUrl", emulator.pogBaseUrl())
           .option("authUrl", emulator.tokenUrl())
-          .option("clientId", "<client-id>")
-          .option("clientSecret", "<client-secret>")
+          .option("secret.clientId", "<client-id>")
+          .option("secret.clientSecret", "<client-secret>")
           .load("occupation_growth")
           .where("occupationId IN ('LO-15-1252','LO-29-1141') AND regionCode IN ('06','48')")
           .selectExpr("occupationId", "name", "regionName", "baseEmployment", "growthPercent.oneYear AS y1",

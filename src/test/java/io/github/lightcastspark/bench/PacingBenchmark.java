@@ -94,8 +94,8 @@ public final class PacingBenchmark {
 
   private static List<Row> read(SparkSession spark, LightcastEmulator emulator, String ids, String states, int rate) {
     return spark.read().format("lightcast").option("baseUrl", emulator.pogBaseUrl())
-          .option("authUrl", emulator.tokenUrl()).option("clientId", "<client-id>")
-          .option("clientSecret", "<client-secret>").option("occupationIds", ids).option("regionCodes", states)
+          .option("authUrl", emulator.tokenUrl()).option("secret.clientId", "<client-id>")
+          .option("secret.clientSecret", "<client-secret>").option("occupationIds", ids).option("regionCodes", states)
           .option("rateLimit", String.valueOf(rate)).load("occupation_growth").collectAsList();
   }
 
@@ -106,7 +106,7 @@ public final class PacingBenchmark {
     spark.range(10).count();
     try (LightcastEmulator emulator = emulator()) {
       ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupation_growth", "baseUrl",
-          emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "clientId", "<client-id>", "clientSecret",
+          emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "secret.clientId", "<client-id>", "secret.clientSecret",
           "<client-secret>"), Map.of(), Map.of());
       PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters()));
       long start = System.nanoTime();

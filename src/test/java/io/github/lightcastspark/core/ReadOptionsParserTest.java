@@ -24,7 +24,7 @@ class ReadOptionsParserTest {
   private static final String KEY = "<platform-key>";
 
   private static Map<String, String> base(String... pairs) {
-    Map<String, String> options = new HashMap<>(Map.of("path", "occupations", "platformKey", KEY,
+    Map<String, String> options = new HashMap<>(Map.of("path", "occupations", "secret.platformKey", KEY,
         "environment", "testing"));
     for (int i = 0; i < pairs.length; i += 2) {
       options.put(pairs[i], pairs[i + 1]);
@@ -93,12 +93,48 @@ class ReadOptionsParserTest {
       "includeSkills|yes|option includeSkills has invalid value 'yes': valid values are true, false",
       "baseUrl|ftp://x/v1|option baseUrl has invalid value 'ftp://x/v1': expected an http(s) URL",
       "customerKeyHeader|X Key|option customerKeyHeader has invalid value 'X Key'",
-      "socCode|15-1252|Unknown option 'socCode'. Valid options: dataset, platformKey",
+      "socCode|15-1252|Unknown option 'socCode'. Valid options: dataset, secret.platformKey",
       "dataset|regions|Option dataset is 'regions' but load() was given 'occupations'",
+      "rateLimit|0.001|option rateLimit has invalid value '0.001': expected requests per second, a number from 0.01"
+          + " to 10000",
+      "rateLimit|1e-300|option rateLimit has invalid value '1e-300'",
+      "baseUrl|http://127.0.0.1:99999/v1|option baseUrl has invalid value 'http://127.0.0.1:99999/v1': expected an"
+          + " http(s) URL with a host, a port from 1 to 65535",
+      "baseUrl|http://127.0.0.1:8787/v1#top|option baseUrl has invalid value 'http://127.0.0.1:8787/v1#top'",
+      "baseUrl|http://127.0.0.1:8787/v1?a=b|option baseUrl has invalid value",
+      "fallbackToStateField|socCodes|option fallbackToStateField has invalid value 'socCodes': it names a field the"
+          + " request body already has",
+      "fallbackToStateField|region|option fallbackToStateField has invalid value 'region'",
+      "platformKey|pk_test_x|Option platformKey is a credential: give it as secret.platformKey. Every credential's"
+          + " name starts with 'secret.', so that Spark redacts it in plans, the Spark UI, the event log and SET.",
   })
   void everyBadValueIsNamedWithWhatIsValid(String option, String value, String expected) {
     String message = error(base(option, value));
     assertTrue(message.toLowerCase().contains(expected.toLowerCase()), message);
+  }
+
+  @Test
+  void credentialsInAUrlAreRefusedAndNeverShown() {
+    for (String option : List.of("baseUrl", "authUrl")) {
+      Map<String, String> options = base(option, "http://user:<client-secret>@127.0.0.1:8787/v1");
+      if (option.equals("authUrl")) {
+        options = new HashMap<>(Map.of("path", "occupation_growth", "secret.clientId", "<client-id>",
+            "secret.clientSecret", "<client-secret>", option, "http://user:<client-secret>@127.0.0.1:8787/token"));
+      }
+      String message = error(options);
+      assertTrue(message.startsWith("Option " + option + " holds credentials ('user:password@'), which are not"
+          + " shown"), message);
+      assertFalse(message.contains("<client-secret>") || message.contains("127.0.0.1"), message);
+    }
+  }
+
+  @Test
+  void aCredentialUnderItsOldNameInSparkConfIsRefused() {
+    String message = assertThrows(LightcastOptionException.class, () -> ReadOptionsParser.parse(base(),
+        Map.of("spark.lightcast.clientSecret", "<client-secret>"), Map.of())).getMessage();
+    assertEquals("Spark conf spark.lightcast.clientSecret is a credential: give it as"
+        + " spark.lightcast.secret.clientSecret. Every credential's name starts with 'secret.', so that Spark redacts"
+        + " it in plans, the Spark UI, the event log and SET.", message);
   }
 
   @Test
@@ -123,31 +159,31 @@ class ReadOptionsParserTest {
   void productionNeedsACustomerKeyAndKeysNeverShow() {
     Map<String, String> prod = base("environment", "production");
     assertTrue(error(prod).contains("Missing customer key"));
-    prod.put("customerKey", "<customer-key>");
+    prod.put("secret.customerKey", "<customer-key>");
     ReadOptions o = parse(prod);
     assertEquals("<customer-key>", o.customerKey().reveal());
     assertFalse(o.toString().contains("<customer-key>"), o.toString());
     assertFalse(o.toString().contains(KEY), o.toString());
     Map<String, String> noKey = base();
-    noKey.remove("platformKey");
-    assertTrue(error(noKey).contains("Missing platform key: set option platformKey, Spark conf"
-        + " spark.lightcast.platformKey or environment variable LIGHTCAST_PLATFORM_KEY"));
+    noKey.remove("secret.platformKey");
+    assertTrue(error(noKey).contains("Missing platform key: set option secret.platformKey, Spark conf"
+        + " spark.lightcast.secret.platformKey or environment variable LIGHTCAST_PLATFORM_KEY"));
   }
 
   @Test
   void explicitOptionsWinOverSparkConfWhichWinsOverTheEnvironment() {
     Map<String, String> options = base();
-    options.remove("platformKey");
+    options.remove("secret.platformKey");
     Map<String, String> env = Map.of("LIGHTCAST_PLATFORM_KEY", "pk_test_env", "LIGHTCAST_CUSTOMER_KEY", "ck_env");
     ReadOptions fromEnv = ReadOptionsParser.parse(options, Map.of(), env);
     assertEquals("pk_test_env", fromEnv.platformKey().reveal());
     assertEquals("ck_env", fromEnv.customerKey().reveal());
-    Map<String, String> conf = Map.of("spark.lightcast.platformKey", "pk_test_conf", "spark.lightcast.RATELIMIT", "2",
+    Map<String, String> conf = Map.of("spark.lightcast.secret.platformKey", "pk_test_conf", "spark.lightcast.RATELIMIT", "2",
         "spark.other.setting", "x");
     ReadOptions fromConf = ReadOptionsParser.parse(options, conf, env);
     assertEquals("pk_test_conf", fromConf.platformKey().reveal());
     assertEquals(2.0, fromConf.rateLimit());
-    options.put("platformKey", "pk_test_option");
+    options.put("secret.platformKey", "pk_test_option");
     options.put("rateLimit", "1");
     ReadOptions fromOption = ReadOptionsParser.parse(options, conf, env);
     assertEquals("pk_test_option", fromOption.platformKey().reveal());

@@ -34,7 +34,7 @@ class RequestPlannerTest {
   }
 
   private static ReadOptions options(String dataset, String... pairs) {
-    Map<String, String> options = new HashMap<>(Map.of("path", dataset, "platformKey", "<platform-key>",
+    Map<String, String> options = new HashMap<>(Map.of("path", dataset, "secret.platformKey", "<platform-key>",
         "environment", "testing"));
     for (int i = 0; i < pairs.length; i += 2) {
       options.put(pairs[i], pairs[i + 1]);

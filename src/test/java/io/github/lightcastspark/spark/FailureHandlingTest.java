@@ -129,7 +129,7 @@ class FailureHandlingTest {
 
   @Test
   void refusalsFailAtOnceWithTheApisCodeAndMessage() {
-    DataFrameReader wrongKey = reader(emulator).option("platformKey", "<wrong-platform-key>");
+    DataFrameReader wrongKey = reader(emulator).option("secret.platformKey", "<wrong-platform-key>");
     ApiException unauthorized = apiException(assertThrows(Exception.class,
         () -> wrongKey.option("socCodes", "15-1252").option("regionCodes", "06").load("occupations").collectAsList()));
     assertEquals(401, unauthorized.status());
@@ -156,15 +156,15 @@ class FailureHandlingTest {
         .mode(EmulatorConfig.Mode.PRODUCTION).platformKeys("<live-platform-key>").customerKeys("<customer-key>")
         .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
       DataFrameReader prod = TestSpark.session().read().format("lightcast").option("baseUrl", production.lmiBaseUrl())
-          .option("platformKey", "<live-platform-key>").option("socCodes", "15-1252");
+          .option("secret.platformKey", "<live-platform-key>").option("socCodes", "15-1252");
       ApiException forbidden = apiException(assertThrows(Exception.class, () -> prod
-          .option("customerKey", "<other-customer-key>").load("occupations").collectAsList()));
+          .option("secret.customerKey", "<other-customer-key>").load("occupations").collectAsList()));
       assertEquals(403, forbidden.status());
       assertEquals("FORBIDDEN", forbidden.errorCode());
       assertFalse(forbidden.getMessage().contains("<other-customer-key>"));
       assertEquals(1, production.journal().entries().size());
 
-      List<Row> rows = prod.option("customerKey", "<customer-key>").load("occupations").collectAsList();
+      List<Row> rows = prod.option("secret.customerKey", "<customer-key>").load("occupations").collectAsList();
       assertEquals("Software Developers", rows.get(0).getAs("name"));
       assertEquals("<customer-key>", production.journal().entries().get(1).headers().get("x-customer-key"));
       assertEquals("Bearer <live-platform-key>", production.journal().entries().get(1).headers().get("authorization"));

@@ -56,7 +56,7 @@ class LocalClusterIT {
         .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
       String codes = String.join(",", List.of(QueryPacingTest.CODES.split(",")).subList(0, 25));
       DataFrameReader reader = spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
-          .option("platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "100")
+          .option("secret.platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "100")
           .option("socCodes", codes).option("regionCodes", "06,36").option("maxPartitions", "1");
       List<String> clean = QueryPacingTest.rowKeys(reader.load("occupations"));
       assertEquals(50, clean.size());
@@ -81,7 +81,7 @@ class LocalClusterIT {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
         .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {
       Dataset<Row> df = spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
-          .option("platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "10")
+          .option("secret.platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "10")
           .option("socCodes", QueryPacingTest.CODES).option("regionCodes", QueryPacingTest.STATES)
           .option("maxPartitions", "6").load("occupations");
       List<JournalEntry> requests = QueryPacingTest.assertEveryRowOnceUnderTheLimit(df, emulator, 10);

@@ -21,7 +21,7 @@ class MalformedResponseTest {
 
   private static DataFrameReader lmi(StubServer api) {
     return TestSpark.session().read().format("lightcast").option("baseUrl", api.url() + "/v1")
-        .option("platformKey", TestEmulators.PLATFORM_KEY).option("environment", "testing").option("maxRetries", "0");
+        .option("secret.platformKey", TestEmulators.PLATFORM_KEY).option("environment", "testing").option("maxRetries", "0");
   }
 
   private static ApiException failure(Runnable read) {
@@ -106,7 +106,7 @@ class MalformedResponseTest {
           "/pog/dimensions", StubServer.json(body)))) {
         assertMalformed("occupation_growth [LO-15-1252] @ national", why, failure(() -> TestSpark.session().read()
             .format("lightcast").option("baseUrl", api.url() + "/pog").option("authUrl", api.url() + "/token")
-            .option("clientId", "<client-id>").option("clientSecret", "<client-secret>").option("maxRetries", "0")
+            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>").option("maxRetries", "0")
             .option("occupationIds", "LO-15-1252").load("occupation_growth").collectAsList()));
       }
     });

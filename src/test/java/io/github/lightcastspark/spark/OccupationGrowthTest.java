@@ -45,8 +45,8 @@ class OccupationGrowthTest {
     return TestSpark.session().read().format("lightcast")
         .option("baseUrl", emulator.pogBaseUrl())
         .option("authUrl", emulator.tokenUrl())
-        .option("clientId", CLIENT)
-        .option("clientSecret", SECRET);
+        .option("secret.clientId", CLIENT)
+        .option("secret.clientSecret", SECRET);
   }
 
   private static List<JournalEntry> growthRequests(LightcastEmulator emulator) {
@@ -144,12 +144,12 @@ class OccupationGrowthTest {
           () -> reader(emulator).load("occupation_growth"));
       assertOptionError("Option dimension has invalid value 'skills': valid values are lotocc, lotspecocc",
           () -> reader(emulator).option("occupationIds", "x").option("dimension", "skills").load("occupation_growth"));
-      assertOptionError("Option platformKey does not apply to dataset occupation_growth",
-          () -> reader(emulator).option("occupationIds", "x").option("platformKey", "<platform-key>")
+      assertOptionError("Option secret.platformKey does not apply to dataset occupation_growth",
+          () -> reader(emulator).option("occupationIds", "x").option("secret.platformKey", "<platform-key>")
               .load("occupation_growth"));
-      assertOptionError("Missing client secret: set option clientSecret, Spark conf spark.lightcast.clientSecret or"
-          + " environment variable LIGHTCAST_CLIENT_SECRET", () -> TestSpark.session().read().format("lightcast")
-          .option("clientId", CLIENT).option("occupationIds", "x").load("occupation_growth"));
+      assertOptionError("Missing client secret: set option secret.clientSecret, Spark conf"
+          + " spark.lightcast.secret.clientSecret or environment variable LIGHTCAST_CLIENT_SECRET", () -> TestSpark.session().read().format("lightcast")
+          .option("secret.clientId", CLIENT).option("occupationIds", "x").load("occupation_growth"));
       assertEquals(0, emulator.journal().entries().size());
     }
   }
@@ -219,7 +219,7 @@ class OccupationGrowthTest {
       assertEquals(1, emulator.journal().entries(TOKEN).size(), "a refusal is not retried");
 
       ApiException secret = apiException(assertThrows(Exception.class, () -> reader(emulator)
-          .option("clientSecret", "<wrong-client-secret>").option("occupationIds", "LO-15-1252")
+          .option("secret.clientSecret", "<wrong-client-secret>").option("occupationIds", "LO-15-1252")
           .load("occupation_growth").collectAsList()));
       assertEquals("invalid_client", secret.errorCode());
       assertTrue(secret.getMessage().contains("refused the client id or secret"), secret.getMessage());

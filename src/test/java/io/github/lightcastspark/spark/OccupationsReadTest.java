@@ -261,7 +261,7 @@ class OccupationsReadTest {
   @Test
   void sqlViewsTakeTheSameOptions() {
     TestSpark.session().sql("CREATE OR REPLACE TEMPORARY VIEW occ USING lightcast OPTIONS (dataset 'occupations',"
-        + " baseUrl '" + emulator.lmiBaseUrl() + "', platformKey '" + TestEmulators.PLATFORM_KEY + "',"
+        + " baseUrl '" + emulator.lmiBaseUrl() + "', secret.platformKey '" + TestEmulators.PLATFORM_KEY + "',"
         + " environment 'testing')");
     List<Row> rows = TestSpark.session().sql("SELECT socCode, regionCode, laborMarketData.medianAnnualSalary AS m"
         + " FROM occ WHERE socCode = '15-1252' AND regionType = 'state' AND regionCode = '06'").collectAsList();

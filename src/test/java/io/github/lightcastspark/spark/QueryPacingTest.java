@@ -26,7 +26,7 @@ class QueryPacingTest {
 
   static DataFrameReader reader(LightcastEmulator emulator, int rate) {
     return TestSpark.session().read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
-        .option("platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", rate)
+        .option("secret.platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", rate)
         .option("socCodes", CODES).option("regionCodes", STATES);
   }
 

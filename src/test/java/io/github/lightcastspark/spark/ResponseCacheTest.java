@@ -64,7 +64,7 @@ class ResponseCacheTest {
   void otherCredentialsOrFieldsAreNeverServedFromAnotherReadsResponse() {
     cached("25-2021").load("occupations").collectAsList();
     assertEquals(2, dataRequests(emulator).size());
-    cached("25-2021").option("customerKey", "<customer-key>").load("occupations").collectAsList();
+    cached("25-2021").option("secret.customerKey", "<customer-key>").load("occupations").collectAsList();
     assertEquals(4, dataRequests(emulator).size(), "another end customer's responses are its own");
     cached("25-2021").load("occupations").select("socCode", "regionCode", "laborMarketData").collectAsList();
     assertEquals(6, dataRequests(emulator).size(), "other fields are another request");

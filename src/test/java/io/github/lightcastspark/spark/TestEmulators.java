@@ -34,7 +34,7 @@ final class TestEmulators {
   static DataFrameReader reader(LightcastEmulator emulator) {
     return TestSpark.session().read().format("lightcast")
         .option("baseUrl", emulator.lmiBaseUrl())
-        .option("platformKey", PLATFORM_KEY)
+        .option("secret.platformKey", PLATFORM_KEY)
         .option("environment", "testing")
         .option("rateLimit", "1000");
   }

@@ -9,7 +9,6 @@ import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.http.ResponseCache;
 import io.github.lightcastspark.core.http.Pacer;
 import io.github.lightcastspark.core.http.RetryPolicy;
-import io.github.lightcastspark.core.http.SharedHttpClients;
 import io.github.lightcastspark.core.options.PogSettings;
 import io.github.lightcastspark.core.options.Secret;
 import java.io.IOException;
@@ -60,7 +59,7 @@ public final class TokenProvider {
   TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
     this.settings = settings;
     this.clock = clock;
-    this.caller = new ApiCaller(SharedHttpClients.forTimeout(timeout),
+    this.caller = new ApiCaller(timeout,
         new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
         Pacer.unscheduled(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
   }
@@ -151,7 +150,8 @@ public final class TokenProvider {
   private ApiException explain(ApiException e, String description) {
     if ("invalid_client".equals(e.errorCode())) {
       return new ApiException(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
-          + " secret; check options clientId and clientSecret (or LIGHTCAST_CLIENT_ID / LIGHTCAST_CLIENT_SECRET)",
+          + " secret; check options secret.clientId and secret.clientSecret (or LIGHTCAST_CLIENT_ID /"
+          + " LIGHTCAST_CLIENT_SECRET)",
           null);
     }
     if ("invalid_scope".equals(e.errorCode())) {

@@ -3,6 +3,7 @@ package io.github.lightcastspark.core.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,13 +11,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,30 +32,49 @@ import org.slf4j.LoggerFactory;
  * {@link Pacer} and is counted. A 429 holds back the whole JVM for the server's {@code Retry-After} (or
  * {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they carry one, and they
  * and I/O errors otherwise back off exponentially with jitter; retries are
- * bounded in number and in total time ({@link RetryPolicy}). Any other status
- * fails at once with the API's error code and message, except a first 401 when the caller can renew its credential.
+ * bounded in number and in total time ({@link RetryPolicy}). Each attempt is cancelled when the request timeout has
+ * passed, whatever it is waiting for (a pooled connection, the server, a body that trickles), and a body over
+ * {@link #MAX_BODY_BYTES} fails the request unread. Any other status fails at once with the API's error code and
+ * message (a spent quota saying so), except a first 401 when the caller can renew its credential.
  * A read that allows it is answered from the JVM's {@link ResponseCache} instead, sending nothing.
  */
 public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
   private static final Set<Integer> TRANSIENT = Set.of(500, 502, 503, 504);
+  private static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
-  private final CloseableHttpClient client;
+  /**
+   * The largest body read, 16 MiB: the largest answer the contract allows (25 CIP codes with skills, a few hundred
+   * occupations at a few KB each, or the regions list of a few hundred entries) is well under 1 MiB, so a body 16
+   * times that is no answer, and a few tasks holding one each stay far from a local-mode heap.
+   */
+  static final int MAX_BODY_BYTES = 16 << 20;
+  /** Cancels a request when its time is up, whatever it is waiting for: a connection, the server, a trickle. */
+  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "lightcast-request-deadlines");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private final CloseableHttpClient client = SharedHttpClients.client();
+  private final Duration timeout;
+  private final RequestConfig config;
   private final RetryPolicy policy;
   private final Pacer pacer;
   private final RequestCounters counters;
   private final ResponseCache cache;
 
   /**
-   * @param client the pooled client
+   * @param timeout the longest time one attempt may take, from asking for a connection to the body's last byte
    * @param policy how often and how long to retry
    * @param pacer when each attempt may go out
    * @param counters where attempts, retries, waits and cache hits are counted
    * @param cache responses that may be reused instead of sending a request
    */
-  public ApiCaller(CloseableHttpClient client, RetryPolicy policy, Pacer pacer, RequestCounters counters,
+  public ApiCaller(Duration timeout, RetryPolicy policy, Pacer pacer, RequestCounters counters,
       ResponseCache cache) {
-    this.client = client;
+    this.timeout = timeout;
+    this.config = SharedHttpClients.configFor(timeout);
     this.policy = policy;
     this.pacer = pacer;
     this.counters = counters;
@@ -63,7 +89,7 @@ public final class ApiCaller {
    */
   public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, Pacer pacer,
       RequestCounters counters) {
-    return new ApiCaller(SharedHttpClients.forTimeout(options.requestTimeout()),
+    return new ApiCaller(options.requestTimeout(),
         RetryPolicy.of(options.maxRetries(), options.maxRetryTime()), pacer, counters,
         ResponseCache.of(options.cacheTtl()));
   }
@@ -119,18 +145,27 @@ public final class ApiCaller {
       counters.addThrottleWait(pacer.awaitTurn());
       counters.countRequest();
       Outcome outcome;
+      HttpUriRequestBase exchange = exchange(request.get());
+      AtomicBoolean expired = new AtomicBoolean();
+      ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+        expired.set(true);
+        exchange.cancel();
+      }, timeout.toMillis(), TimeUnit.MILLISECONDS);
       try {
-        outcome = client.execute(timed(request.get()), response -> new Outcome(response.getCode(),
-            response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity()),
-            headers(response.getHeaders())));
+        outcome = client.execute(exchange, response -> new Outcome(response.getCode(),
+            body(response.getEntity(), exchange, description), headers(response.getHeaders())));
       } catch (IOException e) {
-        lastFailure = "I/O error " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        lastFailure = expired.get()
+            ? "no complete answer within requestTimeout (" + timeout.toMillis() + " ms for the whole exchange)"
+            : "I/O error " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Duration wait = policy.backoff(attempt + 1);
         if (!policy.allowsRetry(attempt, started, wait)) {
           throw new ApiException(description, 0, null, gaveUp(attempt, started, lastFailure), e);
         }
         retry(description, lastFailure, wait, false);
         continue;
+      } finally {
+        deadline.cancel(false);
       }
       if (outcome.status >= 200 && outcome.status < 300) {
         return new ApiResponse(outcome.status, outcome.body, outcome.headers);
@@ -148,7 +183,7 @@ public final class ApiCaller {
         counters.countRateLimited();
       }
       if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
-        throw new ApiException(description, outcome.status, error.code(), String.valueOf(error.message()), null);
+        throw new ApiException(description, outcome.status, error.code(), refusal(outcome.status, error), null);
       }
       lastFailure = "HTTP " + outcome.status + " " + error + (rateLimited ? limitOf(outcome.headers) : "");
       // X-RateLimit-Reset comes with every response; only on a 429 does it say when to come back.
@@ -178,21 +213,60 @@ public final class ApiCaller {
     }
   }
 
-  /** Tells the pacer when the request really leaves: when its body is written, or now when it has none. */
-  private ClassicHttpRequest timed(ClassicHttpRequest request) {
+  /**
+   * @return {@code request} as one that can be cancelled at its deadline, with this caller's timeouts, telling the
+   *     pacer when it really leaves: when its body is written, or now when it has none
+   */
+  private HttpUriRequestBase exchange(ClassicHttpRequest request) {
+    HttpUriRequestBase exchange;
+    try {
+      exchange = new HttpUriRequestBase(request.getMethod(), request.getUri());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("a request URL that the options check should have refused", e);
+    }
+    exchange.setHeaders(request.getHeaders());
+    exchange.setConfig(config);
     HttpEntity entity = request.getEntity();
     if (entity == null) {
       pacer.sent(System.currentTimeMillis());
-      return request;
+      return exchange;
     }
-    request.setEntity(new HttpEntityWrapper(entity) {
+    exchange.setEntity(new HttpEntityWrapper(entity) {
       @Override
       public void writeTo(OutputStream out) throws IOException {
         pacer.sent(System.currentTimeMillis());
         super.writeTo(out);
       }
     });
-    return request;
+    return exchange;
+  }
+
+  /**
+   * @return the body, read up to {@link #MAX_BODY_BYTES}
+   * @throws ApiException {@code RESPONSE_TOO_LARGE} for a longer one, after dropping the connection rather than
+   *     reading the rest: an endless body would otherwise be drained until the deadline
+   */
+  private static byte[] body(HttpEntity entity, HttpUriRequestBase exchange, String description) throws IOException {
+    if (entity == null) {
+      return new byte[0];
+    }
+    byte[] body = entity.getContentLength() > MAX_BODY_BYTES ? null : entity.getContent().readNBytes(
+        MAX_BODY_BYTES + 1);
+    if (body == null || body.length > MAX_BODY_BYTES) {
+      exchange.cancel();
+      throw new ApiException(description, 0, "RESPONSE_TOO_LARGE", "the response body is over " + (MAX_BODY_BYTES
+          >> 20) + " MiB, far more than any answer of the API; it was not read to its end", null);
+    }
+    return body;
+  }
+
+  /** @return the explanation of a refusal: the API's message, and for a spent quota, that it is not the rate */
+  private static String refusal(int status, ApiError error) {
+    String message = String.valueOf(error.message());
+    return status == 403 && QUOTA_EXCEEDED.equalsIgnoreCase(error.code())
+        ? "the credential's quota of requests is spent (not its rate limit; retrying cannot help until the quota"
+            + " renews or is raised): " + message
+        : message;
   }
 
   /** @return what the server said of its limit, for the message that ends the retries of a 429 */

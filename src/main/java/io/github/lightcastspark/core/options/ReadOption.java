@@ -7,16 +7,18 @@ import java.util.stream.Collectors;
 
 /**
  * Every read option the connector accepts. Names are case-insensitive; each may also be set as the Spark conf
- * {@code spark.lightcast.<name>}, and the secrets through the environment; an explicit option wins.
+ * {@code spark.lightcast.<name>}, and the secrets through the environment; an explicit option wins. Every credential's
+ * name starts with {@code secret.}, because Spark's default redaction pattern hides the value of any option or conf
+ * entry whose name contains {@code secret}: in plans, the Spark UI, the REST API, the event log and {@code SET}.
  * {@code docs/options.md} describes each one.
  */
 public enum ReadOption {
   /** The dataset to read; the same as the argument of {@code load(...)}. */
   DATASET("dataset", null),
   /** LMI platform key ({@code pk_test_…} or {@code pk_live_…}), sent as a bearer token. Env: LIGHTCAST_PLATFORM_KEY. */
-  PLATFORM_KEY("platformKey", Dataset.Api.LMI),
+  PLATFORM_KEY("secret.platformKey", Dataset.Api.LMI),
   /** LMI end-customer key ({@code ck_…}); required in production. Env: LIGHTCAST_CUSTOMER_KEY. */
-  CUSTOMER_KEY("customerKey", Dataset.Api.LMI),
+  CUSTOMER_KEY("secret.customerKey", Dataset.Api.LMI),
   /** Header that carries the end-customer key; default {@code X-Customer-Key}. */
   CUSTOMER_KEY_HEADER("customerKeyHeader", Dataset.Api.LMI),
   /** {@code testing} or {@code production} (default): picks the LMI base URL and whether a customer key is required. */
@@ -41,9 +43,9 @@ public enum ReadOption {
   /** JSON field name of the fallback flag in the request body; default {@code fallbackToState}. */
   FALLBACK_TO_STATE_FIELD("fallbackToStateField", Dataset.Api.LMI),
   /** OAuth client id for the POG API. Env: LIGHTCAST_CLIENT_ID. */
-  CLIENT_ID("clientId", Dataset.Api.POG),
+  CLIENT_ID("secret.clientId", Dataset.Api.POG),
   /** OAuth client secret for the POG API. Env: LIGHTCAST_CLIENT_SECRET. */
-  CLIENT_SECRET("clientSecret", Dataset.Api.POG),
+  CLIENT_SECRET("secret.clientSecret", Dataset.Api.POG),
   /** OAuth scope; default {@code projected-occupation-growth}. */
   SCOPE("scope", Dataset.Api.POG),
   /** The OAuth token endpoint's full URL; default {@code https://auth.emsicloud.com/connect/token}. */
@@ -70,6 +72,8 @@ public enum ReadOption {
 
   /** Prefix of the Spark conf entries that set options for every read of the session. */
   public static final String SPARK_CONF_PREFIX = "spark.lightcast.";
+  /** How every credential's name starts. */
+  private static final String SECRET_PREFIX = "secret.";
 
   private final String key;
   private final Dataset.Api api;
@@ -97,6 +101,15 @@ public enum ReadOption {
   /** @return the option name as documented */
   public String key() {
     return key;
+  }
+
+  /**
+   * @return the option a credential given under its old name ({@code platformKey}, {@code customerKey},
+   *     {@code clientId}, {@code clientSecret}) now has, which Spark redacts
+   */
+  public static Optional<ReadOption> retired(String name) {
+    return Arrays.stream(values()).filter(o -> o.key.startsWith(SECRET_PREFIX)
+        && o.key.substring(SECRET_PREFIX.length()).equalsIgnoreCase(name)).findFirst();
   }
 
   /** @return the option named {@code name}, ignoring case */

@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.options;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -18,13 +19,16 @@ import java.util.regex.Pattern;
  * Secret values are never echoed.
  */
 public final class ReadOptionsParser {
-  /** Environment variable read when no {@code platformKey} option or conf is set. */
+  /** The options that carry credentials, for messages. */
+  static final String SECRET_OPTIONS = ReadOption.PLATFORM_KEY.key() + ", " + ReadOption.CUSTOMER_KEY.key() + ", "
+      + ReadOption.CLIENT_ID.key() + ", " + ReadOption.CLIENT_SECRET.key();
+  /** Environment variable read when no {@code secret.platformKey} option or conf is set. */
   public static final String ENV_PLATFORM_KEY = "LIGHTCAST_PLATFORM_KEY";
-  /** Environment variable read when no {@code customerKey} option or conf is set. */
+  /** Environment variable read when no {@code secret.customerKey} option or conf is set. */
   public static final String ENV_CUSTOMER_KEY = "LIGHTCAST_CUSTOMER_KEY";
-  /** Environment variable read when no {@code clientId} option or conf is set. */
+  /** Environment variable read when no {@code secret.clientId} option or conf is set. */
   public static final String ENV_CLIENT_ID = "LIGHTCAST_CLIENT_ID";
-  /** Environment variable read when no {@code clientSecret} option or conf is set. */
+  /** Environment variable read when no {@code secret.clientSecret} option or conf is set. */
   public static final String ENV_CLIENT_SECRET = "LIGHTCAST_CLIENT_SECRET";
 
   private static final Map<ReadOption, String> ENV_VARIABLES = Map.of(ReadOption.PLATFORM_KEY, ENV_PLATFORM_KEY,
@@ -35,6 +39,13 @@ public final class ReadOptionsParser {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
   private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
   private static final int MAX_RETRIES_LIMIT = 20;
+  /** Anything before an '@' in a URL's authority, even one that is not a valid URL: it may hold a password. */
+  private static final Pattern USER_INFO = Pattern.compile("^[^:/?#]*://[^/?#]*@");
+  private static final double MIN_RATE = 0.01;
+  private static final double MAX_RATE = 10_000;
+  /** The fields of an LMI request body that the fallback flag's name must not overwrite. */
+  private static final Set<String> BODY_FIELDS = Set.of("socCodes", "cipCodes", "regionType", "region", "fields",
+      "includeSkills");
 
   private final Map<ReadOption, String> values = new EnumMap<>(ReadOption.class);
   private final Map<ReadOption, String> origins = new EnumMap<>(ReadOption.class);
@@ -60,8 +71,11 @@ public final class ReadOptionsParser {
     ENV_VARIABLES.forEach((option, variable) -> put(option, env.get(variable), "environment variable " + variable));
     sparkConf.forEach((key, value) -> {
       if (key.toLowerCase(Locale.ROOT).startsWith(ReadOption.SPARK_CONF_PREFIX)) {
-        ReadOption.fromKey(key.substring(ReadOption.SPARK_CONF_PREFIX.length()))
-            .ifPresent(o -> put(o, value, "Spark conf " + key));
+        String name = key.substring(ReadOption.SPARK_CONF_PREFIX.length());
+        ReadOption.retired(name).ifPresent(current -> {
+          throw retiredName("Spark conf " + key, ReadOption.SPARK_CONF_PREFIX + current.key());
+        });
+        ReadOption.fromKey(name).ifPresent(o -> put(o, value, "Spark conf " + key));
       }
     });
     options.forEach((key, value) -> {
@@ -69,10 +83,22 @@ public final class ReadOptionsParser {
         path = value;
         return;
       }
+      ReadOption.retired(key).ifPresent(current -> {
+        throw retiredName("Option " + key, current.key());
+      });
       ReadOption option = ReadOption.fromKey(key).orElseThrow(() -> new LightcastOptionException(
           "Unknown option '" + key + "'. Valid options: " + ReadOption.validKeys() + "."));
       put(option, value, "option " + option.key());
     });
+  }
+
+  /**
+   * A credential under its old name is refused, never used: most of those names Spark shows in clear, and a read that
+   * took it would teach the habit that leaks it.
+   */
+  private static LightcastOptionException retiredName(String given, String current) {
+    return new LightcastOptionException(given + " is a credential: give it as " + current + ". Every credential's"
+        + " name starts with 'secret.', so that Spark redacts it in plans, the Spark UI, the event log and SET.");
   }
 
   private void put(ReadOption option, String value, String origin) {
@@ -90,9 +116,10 @@ public final class ReadOptionsParser {
     Secret platformKey = lmi ? required(ReadOption.PLATFORM_KEY, "platform key") : null;
     Secret customerKey = Secret.ofNullable(values.get(ReadOption.CUSTOMER_KEY));
     if (lmi && customerKey == null && environment.customerKeyRequired()) {
-      throw new LightcastOptionException("Missing customer key: the production environment requires one; set option"
-          + " customerKey, Spark conf " + ReadOption.SPARK_CONF_PREFIX + "customerKey or environment variable "
-          + ENV_CUSTOMER_KEY + " (or option environment=testing for the testing environment).");
+      throw new LightcastOptionException("Missing customer key: the production environment requires one; set option "
+          + ReadOption.CUSTOMER_KEY.key() + ", Spark conf " + ReadOption.SPARK_CONF_PREFIX
+          + ReadOption.CUSTOMER_KEY.key() + " or environment variable " + ENV_CUSTOMER_KEY
+          + " (or option environment=testing for the testing environment).");
     }
     RegionType regionType = regionType(dataset);
     return new ReadOptions(
@@ -107,7 +134,7 @@ public final class ReadOptionsParser {
         regionCodes(dataset, regionType),
         bool(ReadOption.INCLUDE_SKILLS),
         bool(ReadOption.FALLBACK_TO_STATE),
-        header(ReadOption.FALLBACK_TO_STATE_FIELD, "fallbackToState"),
+        fallbackField(),
         rateLimit(),
         maxRetries(),
         duration(ReadOption.MAX_RETRY_TIME, Duration.ofMinutes(5), Duration.ofHours(1), "5m"),
@@ -205,19 +232,31 @@ public final class ReadOptionsParser {
     }
   }
 
+  /**
+   * An http(s) URL with a host, a port that exists and nothing a base URL cannot carry: a query or fragment would
+   * swallow the paths appended to it, and credentials in it ({@code user:pass@}) would be sent to the wrong place and
+   * echoed by every error, so they are refused and not shown.
+   */
   private String url(ReadOption option, String defaultValue) {
     String value = values.get(option);
     if (value == null) {
       return defaultValue;
     }
+    if (USER_INFO.matcher(value).find()) {
+      throw new LightcastOptionException(capitalize(origins.get(option)) + " holds credentials ('user:password@'),"
+          + " which are not shown: give the URL without them; the keys go in their own options (" + SECRET_OPTIONS
+          + ").");
+    }
+    URI uri;
     try {
-      URI uri = URI.create(value);
-      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-          || uri.getQuery() != null) {
-        throw new IllegalArgumentException();
-      }
-    } catch (IllegalArgumentException e) {
-      throw invalid(option, value, "expected an http(s) URL without a query, such as " + defaultValue);
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+        || uri.getPort() > 65_535 || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+      throw invalid(option, value, "expected an http(s) URL with a host, a port from 1 to 65535 if any, and no query"
+          + " or fragment, such as " + defaultValue);
     }
     return value.replaceAll("/+$", "");
   }
@@ -309,6 +348,20 @@ public final class ReadOptionsParser {
     return value;
   }
 
+  private String fallbackField() {
+    String field = header(ReadOption.FALLBACK_TO_STATE_FIELD, "fallbackToState");
+    if (BODY_FIELDS.contains(field)) {
+      throw invalid(ReadOption.FALLBACK_TO_STATE_FIELD, field, "it names a field the request body already has ("
+          + String.join(", ", new TreeSet<>(BODY_FIELDS)) + "), which the flag would overwrite");
+    }
+    return field;
+  }
+
+  /**
+   * At least {@link #MIN_RATE} requests a second (one every 100 s): slower than that, a read's schedule would start
+   * its first request minutes after planning, and far slower ({@code 1e-300}) its slot arithmetic overflows and it
+   * never sends at all.
+   */
   private double rateLimit() {
     String value = values.get(ReadOption.RATE_LIMIT);
     if (value == null) {
@@ -316,14 +369,14 @@ public final class ReadOptionsParser {
     }
     try {
       double rate = Double.parseDouble(value);
-      if (rate > 0 && rate <= 10_000 && Double.isFinite(rate)) {
+      if (rate >= MIN_RATE && rate <= MAX_RATE) {
         return rate;
       }
     } catch (NumberFormatException e) {
       // reported below with the valid range
     }
-    throw invalid(ReadOption.RATE_LIMIT, value, "expected requests per second, a number greater than 0 and at most"
-        + " 10000");
+    throw invalid(ReadOption.RATE_LIMIT, value, "expected requests per second, a number from " + MIN_RATE + " to "
+        + (int) MAX_RATE);
   }
 
   private int maxRetries() {

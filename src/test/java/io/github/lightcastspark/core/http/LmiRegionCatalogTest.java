@@ -16,7 +16,7 @@ class LmiRegionCatalogTest {
   @Test
   void anEmptyRegionsListIsAnErrorAndIsNotKept() {
     try (StubServer api = StubServer.answering("/v1/labor-market-intelligence/regions", "{\"data\":{\"regions\":[]}}")) {
-      ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupations", "platformKey", "<platform-key>",
+      ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupations", "secret.platformKey", "<platform-key>",
           "environment", "testing", "baseUrl", api.url() + "/v1"), Map.of(), Map.of());
       LmiRegionCatalog catalog = new LmiRegionCatalog(options, new LmiClient(options,
           ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters())));
