@@ -52,23 +52,32 @@ public final class LightcastBatch implements Batch {
     return partitions;
   }
 
+  /**
+   * Takes the limit's schedule as it is now, not as it was at planning: a read of the same credential planned since
+   * with a tighter {@code rateLimit} (the other side of a union) has slowed it, and this read's tasks keep to that.
+   */
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    return new LightcastReaderFactory(options, fields, readSchema, pacing, readId, lanesById);
+    PacingPlan now = schedule(pacing.lanes());
+    return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
+  }
+
+  private PacingPlan schedule(int lanes) {
+    return PacingPlan.shared(List.of(options.baseUrl(), options.credentialIdentity()), options.rateLimit(), lanes,
+        System.currentTimeMillis());
   }
 
   private synchronized PartitionPlan plan() {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
-      pacing = PacingPlan.shared(List.of(options.baseUrl(), options.credentialIdentity()), options.rateLimit(),
-          ExecutorLanes.of(context), System.currentTimeMillis());
+      pacing = schedule(ExecutorLanes.of(context));
       lanesById = pacing.lanesOf(ExecutorLanes.registered(context));
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
           plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),
-          options.rateLimit(), String.format("%.1f", plan.requestCount() / options.rateLimit()));
+          String.format("%.1f", pacing.rateLimit()), String.format("%.1f", plan.requestCount() / pacing.rateLimit()));
       if (context.getConf().getBoolean("spark.speculation", false)) {
         LOG.warn("spark.speculation is on: a speculative copy of a slow task sends its requests again, spending"
             + " quota twice. Turn it off for reads from the Lightcast APIs (see docs/performance.md).");

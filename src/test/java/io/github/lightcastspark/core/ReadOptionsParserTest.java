@@ -114,6 +114,14 @@ class ReadOptionsParserTest {
   }
 
   @Test
+  void aKeyGivenAsTheDatasetIsNotEchoed() {
+    String message = error(base("path", "pk_test_0a1b-2c3d"));
+    assertEquals("Unknown dataset (a value of 17 characters that is no dataset name, not shown as it may be a"
+        + " credential). Valid datasets: occupations, occupations_by_cip, regions, occupation_growth.", message);
+    assertTrue(error(base("path", "occupation")).startsWith("Unknown dataset 'occupation'."));
+  }
+
+  @Test
   void credentialsInAUrlAreRefusedAndNeverShown() {
     for (String option : List.of("baseUrl", "authUrl")) {
       Map<String, String> options = base(option, "http://user:<client-secret>@127.0.0.1:8787/v1");

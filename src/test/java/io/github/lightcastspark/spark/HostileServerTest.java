@@ -119,6 +119,28 @@ class HostileServerTest {
     }
   }
 
+  /** A server that echoes what it was sent: its words reach the user with every credential taken out. */
+  @Test
+  void aTokenErrorThatEchoesTheFormIsQuotedWithoutTheSecret() {
+    String id = "probe-client-id-echo";
+    String secret = "probe secret/with+chars";
+    String form = "grant_type=client_credentials&client_id=" + id + "&client_secret="
+        + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+    try (StubServer api = StubServer.routing(Map.of("/token", exchange -> {
+      byte[] body = ("{\"error\":\"invalid_request\",\"error_description\":\"cannot parse " + form + " (raw: "
+          + secret + ")\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(400, body.length);
+      exchange.getResponseBody().write(body);
+    }))) {
+      ApiException e = failure(() -> TestSpark.session().read().format("lightcast")
+          .option("baseUrl", api.url() + "/pog").option("authUrl", api.url() + "/token")
+          .option("secret.clientId", id).option("secret.clientSecret", secret)
+          .option("occupationIds", "LO-15-1252").load("occupation_growth").collectAsList());
+      assertTrue(e.getMessage().contains("HTTP 400 invalid_request: cannot parse grant_type=client_credentials&"
+          + "client_id=<redacted>&client_secret=<redacted> (raw: <redacted>)"), e.getMessage());
+    }
+  }
+
   /** One pool for the JVM: a timeout belongs to a request, so reads with different ones reuse one connection. */
   @Test
   void readsWithDifferentTimeoutsShareTheirConnections() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -269,6 +270,28 @@ class OccupationsReadTest {
     assertEquals(emulator.data().occupationJson("15-1252", "state", "06", false, false).path("laborMarketData")
         .path("medianAnnualSalary").asDouble(), rows.get(0).getDouble(2));
     assertEquals(1, dataRequests(emulator).size());
+  }
+
+  /** A catalog would keep the options, credentials included, in clear: a permanent table is refused. */
+  @Test
+  void aCatalogTableIsRefused() {
+    String create = "CREATE TABLE kept USING lightcast OPTIONS (dataset 'occupations', baseUrl '"
+        + emulator.lmiBaseUrl() + "', secret.platformKey '" + TestEmulators.PLATFORM_KEY + "', environment 'testing')";
+    String expected = "A lightcast table cannot be kept in a catalog (CREATE TABLE ... USING lightcast)";
+    try {
+      if (org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("3.")) {
+        // Spark 3.5 stores the table without asking the provider; a read of it is Spark's own failure.
+        TestSpark.session().sql(create);
+        assertThrows(Exception.class, () -> TestSpark.session().sql("SELECT * FROM kept").collectAsList());
+      } else {
+        Exception e = assertThrows(Exception.class, () -> TestSpark.session().sql(create));
+        assertTrue(String.valueOf(e.getMessage()).contains(expected), String.valueOf(e));
+        assertFalse(TestSpark.session().catalog().tableExists("kept"), "nothing is stored");
+      }
+    } finally {
+      TestSpark.session().sql("DROP TABLE IF EXISTS kept");
+    }
+    assertEquals(0, emulator.journal().entries().size());
   }
 
   private static List<Row> sorted(List<Row> rows) {

@@ -107,6 +107,26 @@ class QueryPacingTest {
     }
   }
 
+  /** One credential, one limit: a read asking 10/s beside one asking 5/s keeps to 5/s too. */
+  @Test
+  void twoReadsOfOneCredentialAtDifferentRatesKeepTheTighterTogether() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(5, Duration.ofSeconds(1)).build())) {
+      String codes = String.join(",", List.of(CODES.split(",")).subList(0, 25));
+      String states = String.join(",", List.of(STATES.split(",")).subList(0, 10));
+      Dataset<Row> eager = reader(emulator, 10).option("socCodes", codes).option("regionCodes", states)
+          .option("maxPartitions", "1").load("occupations");
+      Dataset<Row> careful = reader(emulator, 5).option("socCodes", codes).option("regionCodes", states)
+          .option("includeSkills", "true").option("maxPartitions", "1").load("occupations");
+      assertEquals(500, eager.select("socCode").union(careful.select("socCode")).count());
+      List<JournalEntry> requests = dataRequests(emulator);
+      assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
+      assertEquals(20, requests.size());
+      int busiest = busiestWindow(requests, 1000 - ARRIVAL_JITTER_MARGIN_MILLIS);
+      assertTrue(busiest <= 5, "busiest " + (1000 - ARRIVAL_JITTER_MARGIN_MILLIS) + " ms: " + busiest);
+    }
+  }
+
   @Test
   void underChaosEveryRowArrivesExactlyOnce() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)

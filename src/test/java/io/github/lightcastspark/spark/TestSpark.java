@@ -25,6 +25,7 @@ final class TestSpark {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/lightcast-test-warehouse")
           .getOrCreate();
     }
     return session;

@@ -137,6 +137,7 @@ public final class TokenProvider {
       }
       Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
           ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
+      Secret.remember(accessToken);
       token = accessToken;
       refreshAtNanos = now + lifetime.minus(refreshMargin(lifetime)).toNanos();
       expiresAtNanos = now + lifetime.toNanos();

@@ -167,6 +167,9 @@ public final class ApiCaller {
       } finally {
         deadline.cancel(false);
       }
+      if (outcome.status != 429) {
+        pacer.answered(outcome.headers);
+      }
       if (outcome.status >= 200 && outcome.status < 300) {
         return new ApiResponse(outcome.status, outcome.body, outcome.headers);
       }

@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lightcastspark.core.options.Secret;
 
 /**
  * The code and message of an error body, read leniently from any of the envelopes the APIs use: the LMI
@@ -15,8 +16,13 @@ public record ApiError(String code, String message) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EXCERPT = 200;
 
-  /** @return the error carried by {@code body}, never null */
+  /** @return the error carried by {@code body}, without any credential it echoes; never null */
   public static ApiError parse(byte[] body) {
+    ApiError said = read(body);
+    return new ApiError(Secret.scrub(said.code), Secret.scrub(said.message));
+  }
+
+  private static ApiError read(byte[] body) {
     String text = body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
     try {
       JsonNode root = JSON.readTree(text);

@@ -1,9 +1,11 @@
 package io.github.lightcastspark.core.http;
 
+import io.github.lightcastspark.core.options.Secret;
+
 /**
  * A request that failed for good: a refusal by the API (4xx), or a retryable failure that outlasted its retries. The
  * message names the request (dataset, codes, region), the HTTP status, and the API's error code and message; it
- * never holds a credential.
+ * never holds a credential (every one the JVM holds is scrubbed from it, whatever the server echoed).
  */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -23,11 +25,11 @@ public final class ApiException extends RuntimeException {
    * @param cause the underlying I/O or parse failure, or null
    */
   public ApiException(String request, int status, String errorCode, String detail, Throwable cause) {
-    super("Lightcast request failed for " + request + ": " + (status > 0 ? "HTTP " + status + " " : "")
-        + (errorCode == null ? "" : errorCode + ": ") + detail, cause);
+    super(Secret.scrub("Lightcast request failed for " + request + ": " + (status > 0 ? "HTTP " + status + " " : "")
+        + (errorCode == null ? "" : errorCode + ": ") + detail), cause);
     this.status = status;
-    this.errorCode = errorCode;
-    this.detail = detail;
+    this.errorCode = Secret.scrub(errorCode);
+    this.detail = Secret.scrub(detail);
   }
 
   /**

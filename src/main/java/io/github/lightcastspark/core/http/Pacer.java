@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.http;
 
 import java.time.Duration;
+import java.util.Map;
 
 /** Decides when the next request of a task may go out. */
 public interface Pacer {
@@ -12,6 +13,10 @@ public interface Pacer {
 
   /** Tells when the calling thread's request, let through by its last {@link #awaitTurn()}, actually went out. */
   default void sent(long sentMillis) {
+  }
+
+  /** Tells that a request was answered without a 429, with these response headers (names lower-cased). */
+  default void answered(Map<String, String> headers) {
   }
 
   /**

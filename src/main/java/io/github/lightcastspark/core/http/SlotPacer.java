@@ -1,27 +1,50 @@
 package io.github.lightcastspark.core.http;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One executor JVM's share of a query's request schedule. The driver lays a grid of slots over the wall clock, one
  * every {@code 1 / (rateLimit × headroom)} seconds from an origin; executor JVM {@code lane} of {@code lanes} owns
  * every {@code lanes}-th slot, and its tasks take its slots in turn, one request per slot. However many tasks,
  * partitions, retries or executors there are, at most one request goes out per slot, so no window of one second
- * ever holds more than the limit, and the JVMs need no coordination beyond their clocks. A 429 pauses the whole JVM
- * (every task in it) for the server's wait; the schedule then resumes at its usual pace.
+ * ever holds more than the limit, and the JVMs need no coordination beyond their clocks.
+ *
+ * <p>The JVM may use fewer of its slots than it owns, when the server says its limit is lower:
+ * <ul>
+ *   <li>A 429 pauses the whole JVM (every task in it) for the server's wait, and halves the share of its slots it
+ *       uses; each answer without one gives a little of it back ({@link #RECOVERY} of the lane), up to all of it.
+ *       Two applications on one credential, each pacing itself to the full limit, so settle on shares of it.</li>
+ *   <li>An answer whose {@code X-RateLimit-*} headers show a lower limit than the schedule's caps the share at that
+ *       limit's part for this JVM, said once at WARN.</li>
+ *   <li>A read planned later with a tighter {@code rateLimit} for the same credential spaces the grid out to it
+ *       ({@link #slowTo}).</li>
+ * </ul>
  */
 public final class SlotPacer implements Pacer {
   /** How late a request may still take its slot. */
   static final long LATE_MILLIS = 10;
+  /** The share of its slots a JVM takes back with each answer after a 429 halved it. */
+  static final double RECOVERY = 0.02;
+  /** The least share a run of 429s leaves: one slot in 64 of the lane. */
+  static final double MIN_SHARE = 1.0 / 64;
+  private static final Logger LOG = LoggerFactory.getLogger(SlotPacer.class);
 
   private final long originMillis;
-  private final double slotMillis;
   private final int lane;
   private final int lanes;
   private final LongSupplier clock;
-  private long nextIndex;
+  private double slotMillis;
+  /** The grid index (of this lane's slots) before which no slot may be taken; fractional when sharing. */
+  private double nextIndex;
+  private long lastReservedMillis;
   private long holdUntilMillis;
+  private double share = 1;
+  private double ceiling = 1;
+  private boolean warned;
   private final ThreadLocal<Long> lastSlot = new ThreadLocal<>();
 
   /**
@@ -71,22 +94,67 @@ public final class SlotPacer implements Pacer {
     Long slot = lastSlot.get();
     long late = slot == null ? 0 : sentMillis - slot;
     if (late > LATE_MILLIS) {
-      nextIndex += (long) Math.ceil(late / (slotMillis * lanes));
+      nextIndex += Math.ceil(late / laneSpacing());
     }
   }
 
   @Override
   public synchronized void pause(Duration wait) {
     holdUntilMillis = Math.max(holdUntilMillis, clock.getAsLong() + wait.toMillis());
+    share = Math.max(MIN_SHARE, share / 2);
   }
 
-  /** @return the wall-clock time of the next free slot of this JVM, now taken */
+  @Override
+  public synchronized void answered(Map<String, String> headers) {
+    double serverRate = ServerLimit.rate(headers, clock.getAsLong());
+    if (serverRate > 0) {
+      double scheduleRate = 1000.0 / slotMillis;
+      ceiling = Math.max(MIN_SHARE, Math.min(1, serverRate * PacingPlan.HEADROOM / scheduleRate));
+      if (ceiling < 1 && !warned) {
+        warned = true;
+        LOG.warn("The server allows about {} requests/s on this credential (its X-RateLimit headers), less than the"
+            + " read's rateLimit of {}/s: this executor JVM slows to its share, {} requests/s, instead of being refused.",
+            String.format("%.2f", serverRate), String.format("%.2f", scheduleRate / PacingPlan.HEADROOM),
+            String.format("%.2f", ceiling * scheduleRate / lanes));
+      }
+    }
+    share = Math.min(ceiling, share + RECOVERY);
+  }
+
+  /**
+   * Spaces the grid out to a schedule of the same limit with a tighter rate (a read planned later with a lower
+   * {@code rateLimit} on the same credential): the JVM's tasks of every read then keep the tighter one. A looser one
+   * changes nothing while the pacer lives.
+   */
+  public synchronized void slowTo(double tighterSlotMillis) {
+    if (tighterSlotMillis > slotMillis) {
+      slotMillis = tighterSlotMillis;
+      nextIndex = Math.max(0, indexAtOrAfter(lastReservedMillis) + 1);
+    }
+  }
+
+  /** @return the share of its slots this JVM now uses */
+  synchronized double share() {
+    return share;
+  }
+
+  private double laneSpacing() {
+    return slotMillis * lanes;
+  }
+
+  /**
+   * @return the wall-clock time of the next free slot of this JVM, now taken: the first of its lane at or after now
+   *     and the end of a pause, and at least the spacing its share allows after the last one taken
+   */
   synchronized long reserve() {
     long earliest = Math.max(clock.getAsLong(), holdUntilMillis);
-    double laneSpacing = slotMillis * lanes;
-    long firstFitting = (long) Math.ceil((earliest - originMillis - lane * slotMillis) / laneSpacing);
-    long index = Math.max(nextIndex, firstFitting);
-    nextIndex = index + 1;
-    return originMillis + (long) Math.ceil((lane + index * lanes) * slotMillis);
+    long index = Math.max((long) Math.ceil(nextIndex - 1e-9), indexAtOrAfter(earliest));
+    nextIndex = index + 1 / share;
+    lastReservedMillis = originMillis + (long) Math.ceil((lane + index * lanes) * slotMillis);
+    return lastReservedMillis;
+  }
+
+  private long indexAtOrAfter(long millis) {
+    return (long) Math.ceil((millis - originMillis - lane * slotMillis) / laneSpacing());
   }
 }

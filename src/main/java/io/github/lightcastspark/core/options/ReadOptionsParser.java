@@ -41,6 +41,7 @@ public final class ReadOptionsParser {
   private static final int MAX_RETRIES_LIMIT = 20;
   /** Anything before an '@' in a URL's authority, even one that is not a valid URL: it may hold a password. */
   private static final Pattern USER_INFO = Pattern.compile("^[^:/?#]*://[^/?#]*@");
+  private static final Pattern DATASET_LIKE = Pattern.compile("[A-Za-z_]{1,40}");
   private static final double MIN_RATE = 0.01;
   private static final double MAX_RATE = 10_000;
   /** The fields of an LMI request body that the fallback flag's name must not overwrite. */
@@ -208,8 +209,8 @@ public final class ReadOptionsParser {
    */
   public static Dataset resolveDataset(String byOption, String path) {
     if (byOption != null && path != null && !byOption.strip().equalsIgnoreCase(path.strip())) {
-      throw new LightcastOptionException("Option dataset is '" + byOption + "' but load() was given '" + path
-          + "'; give the dataset once. Valid datasets: " + Dataset.validValues() + ".");
+      throw new LightcastOptionException("Option dataset is " + shown(byOption) + " but load() was given "
+          + shown(path) + "; give the dataset once. Valid datasets: " + Dataset.validValues() + ".");
     }
     String name = byOption != null ? byOption : path;
     if (name == null || name.isBlank()) {
@@ -217,7 +218,16 @@ public final class ReadOptionsParser {
           + Dataset.validValues() + ".");
     }
     return Dataset.fromOptionValue(name).orElseThrow(() -> new LightcastOptionException(
-        "Unknown dataset '" + name + "'. Valid datasets: " + Dataset.validValues() + "."));
+        "Unknown dataset " + shown(name) + ". Valid datasets: " + Dataset.validValues() + "."));
+  }
+
+  /**
+   * @return a dataset value as an error may quote it: a name of letters and underscores, as every dataset has, or
+   *     else only its length, as it may be a key given in the wrong place
+   */
+  private static String shown(String value) {
+    return DATASET_LIKE.matcher(value.strip()).matches() ? "'" + value.strip() + "'"
+        : "(a value of " + value.length() + " characters that is no dataset name, not shown as it may be a credential)";
   }
 
   private Environment environment() {

@@ -1,25 +1,63 @@
 package io.github.lightcastspark.core.options;
 
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A credential that must reach the executors but never a log line, a plan string or an exception message:
- * {@link #toString()} always redacts it.
+ * {@link #toString()} always redacts it. Every credential the JVM holds (each secret made or received from the
+ * driver, and each access token) is also remembered, so that {@link #scrub} can remove it, raw or URL-encoded, from
+ * any text the connector did not write itself: what a server says in an error (a token endpoint may echo the form it
+ * was sent), and the message of every exception the connector throws.
  */
 public final class Secret implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String REDACTED = "<redacted>";
+  /** Shorter values are not scrubbed: no real credential is that short, and "x" would garble every message. */
+  private static final int MIN_SCRUBBED_LENGTH = 8;
+  /** Every credential of the JVM, raw and URL-encoded; a few per credential and token, never removed. */
+  private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
 
   private final String value;
 
   private Secret(String value) {
     this.value = value;
+    remember(value);
   }
 
   /** @return a secret holding {@code value}, or {@code null} when it is null or blank */
   public static Secret ofNullable(String value) {
     return value == null || value.isBlank() ? null : new Secret(value.strip());
+  }
+
+  /** Remembers {@code credential} (a token the JVM received) for {@link #scrub}. */
+  public static void remember(String credential) {
+    if (credential != null && credential.length() >= MIN_SCRUBBED_LENGTH) {
+      KNOWN.add(credential);
+      KNOWN.add(URLEncoder.encode(credential, StandardCharsets.UTF_8));
+    }
+  }
+
+  /** @return {@code text} with every credential the JVM holds replaced by {@code <redacted>}; null stays null */
+  public static String scrub(String text) {
+    if (text == null) {
+      return null;
+    }
+    String out = text;
+    for (String credential : KNOWN) {
+      out = out.replace(credential, REDACTED);
+    }
+    return out;
+  }
+
+  /** A secret received from the driver is remembered on the executor too. */
+  private Object readResolve() {
+    remember(value);
+    return this;
   }
 
   /** @return the credential itself, for the one place that puts it on the wire */

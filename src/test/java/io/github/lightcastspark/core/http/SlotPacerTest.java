@@ -73,6 +73,56 @@ class SlotPacerTest {
     assertEquals(500, pacer.reserve(), "slots 300 and 400 given up for the request of slot 200, 150 ms late");
   }
 
+  /** Another application on the credential: 429s halve the share of slots used, answers give it back slowly. */
+  @Test
+  void a429HalvesTheShareOfSlotsAndAnswersGiveItBackGradually() {
+    AtomicLong now = new AtomicLong(0);
+    SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
+    assertEquals(0, pacer.reserve());
+    assertEquals(100, pacer.reserve());
+    pacer.pause(Duration.ZERO);
+    assertEquals(0.5, pacer.share());
+    assertEquals(200, pacer.reserve());
+    assertEquals(400, pacer.reserve(), "every other slot at half the share");
+    pacer.pause(Duration.ZERO);
+    assertEquals(600, pacer.reserve());
+    assertEquals(1000, pacer.reserve(), "one slot in four at a quarter");
+    for (int i = 0; i < 10; i++) {
+      pacer.answered(Map.of());
+    }
+    assertEquals(0.45, pacer.share(), 1e-9, "a fiftieth of the lane back per answer");
+    for (int i = 0; i < 100; i++) {
+      pacer.answered(Map.of());
+    }
+    assertEquals(1.0, pacer.share(), "never more than the whole lane");
+  }
+
+  /** The emulator's LMI default, 60 a minute, under a read asking 5/s: its headers slow the JVM to 1/s. */
+  @Test
+  void aServerLimitBelowTheScheduleCapsTheShare() {
+    AtomicLong now = new AtomicLong(1_000_000);
+    SlotPacer pacer = new SlotPacer(0, 200, 0, 1, now::get);
+    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "50", "x-ratelimit-reset",
+        String.valueOf(1_000 + 10)));
+    assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "1 request/s of a 5/s schedule, with its headroom");
+    long first = pacer.reserve();
+    assertEquals(first + 1200, pacer.reserve(), "one every 1.04 s, on the next slot of the grid");
+    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "59", "x-ratelimit-reset",
+        String.valueOf(1_000 + 1)));
+    assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "a reset a second away is too coarse to tell a rate by");
+  }
+
+  @Test
+  void aTighterScheduleOfTheSameLimitSpacesTheGridOut() {
+    AtomicLong now = new AtomicLong(0);
+    SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
+    assertEquals(0, pacer.reserve());
+    pacer.slowTo(200);
+    assertEquals(200, pacer.reserve());
+    pacer.slowTo(100);
+    assertEquals(400, pacer.reserve(), "a looser one changes nothing");
+  }
+
   @Test
   void aReplacementTakesTheLaneOfTheExecutorItReplacedInsteadOfSharingItsRemainder() {
     PacingPlan plan = PacingPlan.of("lanes-replaced", 5, 2, 0);
