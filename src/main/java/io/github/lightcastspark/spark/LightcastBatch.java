@@ -71,6 +71,7 @@ public final class LightcastBatch implements Batch {
   private synchronized PartitionPlan plan() {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
+      RefusalListener.registerOn(context);
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
       pacing = schedule(ExecutorLanes.of(context));
       lanesById = pacing.lanesOf(ExecutorLanes.registered(context));

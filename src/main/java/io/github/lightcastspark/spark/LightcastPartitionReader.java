@@ -34,6 +34,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private Iterator<ObjectNode> rows = Collections.emptyIterator();
   private ApiRequest answering;
   private InternalRow current;
+  private final boolean retriedAttempt;
 
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
       String readId, LightcastInputPartition partition) {
@@ -41,6 +42,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     // A DataFrame run again keeps its Batch (and readId) but is a new SQL execution: it asks for the vintage anew.
     // One execution may run several jobs and stages (show, toLocalIterator), which share one vintage.
     TaskContext task = TaskContext.get();
+    this.retriedAttempt = task != null && task.attemptNumber() > 0;
     String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
     this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields,
         execution == null ? readId : readId + "/execution " + execution);
@@ -49,6 +51,9 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public boolean next() {
+    if (answering == null && retriedAttempt) {
+      awaitVerdictOnThePreviousAttempt();
+    }
     while (!rows.hasNext()) {
       if (!requests.hasNext()) {
         return false;
@@ -63,6 +68,16 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
       throw ApiException.malformed(answering.toString(), e.getMessage());
     }
     return true;
+  }
+
+  /** A refusal cancels the stage on the driver ({@link RefusalListener}); a retry waits long enough to be cancelled. */
+  private static void awaitVerdictOnThePreviousAttempt() {
+    try {
+      Thread.sleep(RefusalListener.VERDICT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Cancelled while waiting to retry a Lightcast read", e);
+    }
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.lightcastspark.spark;
 import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
 import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.emulator.EmulatorConfig;
@@ -67,6 +68,19 @@ class LocalClusterIT {
       assertEquals(clean, retried);
       assertEquals(List.of(200, 503, 200, 200), dataRequests(emulator).stream().map(JournalEntry::status).toList(),
           "the failed attempt's first request, its failure, then the retried task's whole partition");
+    }
+  }
+
+  /** A refusal no retry can cure fails the job at once: one 401, not one per task attempt. */
+  @Test
+  void aRefusedKeyIsSentOnceNotOncePerTaskAttempt() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+      Exception e = assertThrows(Exception.class, () -> spark.read().format("lightcast")
+          .option("baseUrl", emulator.lmiBaseUrl()).option("secret.platformKey", "pk_test_revoked-key")
+          .option("environment", "testing").option("socCodes", "15-1252").load("occupations").collectAsList());
+      assertTrue(String.valueOf(e.getMessage()).contains("HTTP 401"), String.valueOf(e.getMessage()));
+      assertEquals(List.of(401), dataRequests(emulator).stream().map(JournalEntry::status).toList());
     }
   }
 

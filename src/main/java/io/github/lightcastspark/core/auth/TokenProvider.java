@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lightcastspark.core.http.ApiCaller;
 import io.github.lightcastspark.core.http.ApiException;
+import io.github.lightcastspark.core.http.ApiRefusal;
 import io.github.lightcastspark.core.http.ApiResponse;
 import io.github.lightcastspark.core.http.RequestCounters;
 import io.github.lightcastspark.core.http.ResponseCache;
@@ -150,15 +151,14 @@ public final class TokenProvider {
 
   private ApiException explain(ApiException e, String description) {
     if ("invalid_client".equals(e.errorCode())) {
-      return new ApiException(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
+      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
           + " secret; check options secret.clientId and secret.clientSecret (or LIGHTCAST_CLIENT_ID /"
-          + " LIGHTCAST_CLIENT_SECRET)",
-          null);
+          + " LIGHTCAST_CLIENT_SECRET)");
     }
     if ("invalid_scope".equals(e.errorCode())) {
-      return new ApiException(description, e.status(), e.errorCode(), "the token endpoint refused scope '"
+      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused scope '"
           + settings.scope() + "': this client is not granted it; ask for the scope to be granted or set option"
-          + " scope", null);
+          + " scope");
     }
     return e;
   }

@@ -186,7 +186,7 @@ public final class ApiCaller {
         counters.countRateLimited();
       }
       if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
-        throw new ApiException(description, outcome.status, error.code(), refusal(outcome.status, error), null);
+        throw new ApiRefusal(description, outcome.status, error.code(), refusal(outcome.status, error));
       }
       lastFailure = "HTTP " + outcome.status + " " + error + (rateLimited ? limitOf(outcome.headers) : "");
       // X-RateLimit-Reset comes with every response; only on a 429 does it say when to come back.

@@ -7,7 +7,7 @@ import io.github.lightcastspark.core.options.Secret;
  * message names the request (dataset, codes, region), the HTTP status, and the API's error code and message; it
  * never holds a credential (every one the JVM holds is scrubbed from it, whatever the server echoed).
  */
-public final class ApiException extends RuntimeException {
+public class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** The error code of a response whose body is not the contract's shape. */
