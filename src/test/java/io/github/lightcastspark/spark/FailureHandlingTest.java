@@ -190,6 +190,21 @@ class FailureHandlingTest {
     }
   }
 
+  /** A spent monthly quota is no rate limit: never retried, and said to be the quota. */
+  @Test
+  void aSpentQuotaIsNotRetriedAndSaysSo() {
+    try (LightcastEmulator spent = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .quotaExceeded(true).build())) {
+      ApiException e = apiException(assertThrows(Exception.class, () -> reader(spent).option("socCodes", "15-1252")
+          .load("occupations").collectAsList()));
+      assertEquals(403, e.status());
+      assertEquals("QUOTA_EXCEEDED", e.errorCode());
+      assertTrue(e.getMessage().contains("HTTP 403 QUOTA_EXCEEDED: the credential's quota of requests is spent (not"
+          + " its rate limit; retrying cannot help until the quota renews or is raised)"), e.getMessage());
+      assertEquals(1, TestEmulators.dataRequests(spent).size());
+    }
+  }
+
   @Test
   void theSecretNeverAppearsInPlansLogsOrErrors() {
     try (LogCapture logs = LogCapture.install()) {

@@ -21,8 +21,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     LogCapture capture = new LogCapture();
     capture.start();
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    // The connector's logger passes its events on to the root's appenders too: one appender there sees each once.
     context.getConfiguration().getRootLogger().addAppender(capture, Level.ALL, null);
-    context.getConfiguration().getLoggerConfig("io.github.lightcastspark").addAppender(capture, Level.ALL, null);
     context.updateLoggers();
     return capture;
   }
@@ -45,7 +45,6 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
   public void close() {
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
     context.getConfiguration().getRootLogger().removeAppender(getName());
-    context.getConfiguration().getLoggerConfig("io.github.lightcastspark").removeAppender(getName());
     context.updateLoggers();
     stop();
   }

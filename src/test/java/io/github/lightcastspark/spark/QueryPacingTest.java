@@ -88,42 +88,57 @@ class QueryPacingTest {
 
   @Test
   void twoReadsOfOneLimitInOneQueryShareItsSchedule() {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
-        .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {
-      String codes = String.join(",", List.of(CODES.split(",")).subList(0, 25));
-      String states = String.join(",", List.of(STATES.split(",")).subList(0, 12));
-      Dataset<Row> developers = reader(emulator, 10).option("socCodes", codes).option("regionCodes", states)
-          .option("maxPartitions", "1").load("occupations");
-      Dataset<Row> nurses = reader(emulator, 10).option("socCodes", codes).option("regionCodes", states)
-          .option("includeSkills", "true").option("maxPartitions", "1").load("occupations");
-      Dataset<Row> both = developers.select("socCode").union(nurses.select("socCode"));
-      assertEquals(2, both.rdd().getNumPartitions(), "one task per read, both running at once on local[2]");
-      assertEquals(600, both.count());
-      List<JournalEntry> requests = dataRequests(emulator);
-      assertEquals(24, requests.size());
-      assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
-      int busiest = busiestWindow(requests, 1000 - ARRIVAL_JITTER_MARGIN_MILLIS);
-      assertTrue(busiest <= 10, "busiest " + (1000 - ARRIVAL_JITTER_MARGIN_MILLIS) + " ms: " + busiest);
-    }
+    assertAUnionOfTwoReadsStaysUnder(10, 10, 10, 12);
   }
 
   /** One credential, one limit: a read asking 10/s beside one asking 5/s keeps to 5/s too. */
   @Test
   void twoReadsOfOneCredentialAtDifferentRatesKeepTheTighterTogether() {
+    assertAUnionOfTwoReadsStaysUnder(5, 10, 5, 10);
+  }
+
+  /**
+   * Unions two reads of one credential, 25 codes in each of {@code states} states, at {@code rateA} and
+   * {@code rateB}, one task each so that both run at once on local[2], against an emulator allowing {@code limit}
+   * a second: every row arrives, with no 429 and no 900 ms window over the limit.
+   */
+  private static void assertAUnionOfTwoReadsStaysUnder(int limit, int rateA, int rateB, int states) {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
-        .lmiRateLimit(5, Duration.ofSeconds(1)).build())) {
+        .lmiRateLimit(limit, Duration.ofSeconds(1)).build())) {
       String codes = String.join(",", List.of(CODES.split(",")).subList(0, 25));
-      String states = String.join(",", List.of(STATES.split(",")).subList(0, 10));
-      Dataset<Row> eager = reader(emulator, 10).option("socCodes", codes).option("regionCodes", states)
+      String regions = String.join(",", List.of(STATES.split(",")).subList(0, states));
+      Dataset<Row> developers = reader(emulator, rateA).option("socCodes", codes).option("regionCodes", regions)
           .option("maxPartitions", "1").load("occupations");
-      Dataset<Row> careful = reader(emulator, 5).option("socCodes", codes).option("regionCodes", states)
+      Dataset<Row> nurses = reader(emulator, rateB).option("socCodes", codes).option("regionCodes", regions)
           .option("includeSkills", "true").option("maxPartitions", "1").load("occupations");
-      assertEquals(500, eager.select("socCode").union(careful.select("socCode")).count());
+      Dataset<Row> both = developers.select("socCode").union(nurses.select("socCode"));
+      assertEquals(2, both.rdd().getNumPartitions(), "one task per read, both running at once on local[2]");
+      assertEquals(2 * 25 * states, both.count());
       List<JournalEntry> requests = dataRequests(emulator);
+      assertEquals(2 * states, requests.size());
       assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
-      assertEquals(20, requests.size());
       int busiest = busiestWindow(requests, 1000 - ARRIVAL_JITTER_MARGIN_MILLIS);
-      assertTrue(busiest <= 5, "busiest " + (1000 - ARRIVAL_JITTER_MARGIN_MILLIS) + " ms: " + busiest);
+      assertTrue(busiest <= limit, "busiest " + (1000 - ARRIVAL_JITTER_MARGIN_MILLIS) + " ms: " + busiest);
+    }
+  }
+
+  /**
+   * A server allowing less than the read asks (a bucket of 10 refilled at 1 a second, under a read at 5 a second):
+   * its X-RateLimit headers slow the JVM before the bucket is empty, so no request is refused, and the WARN says so
+   * once. Without them, the eleventh request of the burst would be the first of a run of 429s.
+   */
+  @Test
+  void aServerLimitBelowTheReadsSlowsItDownWithNo429() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(10, Duration.ofSeconds(10)).build()); LogCapture logs = LogCapture.install()) {
+      String states = String.join(",", List.of(STATES.split(",")).subList(0, 14));
+      assertEquals(14, reader(emulator, 5).option("socCodes", "15-1252").option("regionCodes", states)
+          .option("maxPartitions", "1").load("occupations").count());
+      List<JournalEntry> requests = dataRequests(emulator);
+      assertEquals(14, requests.size());
+      assertEquals(0, requests.stream().filter(e -> e.status() == 429).count(), "429s");
+      assertEquals(1, logs.lines().stream().filter(l -> l.contains("The server allows about")).count(),
+          logs.lines().toString());
     }
   }
 
