@@ -59,11 +59,11 @@ class SecretsIT {
     assertTrue(shown.contains("*********(redacted)"), "Spark redacted nothing: the conf route was not shown");
 
     List<String> secrets = new ArrayList<>(List.of(SecretsProbe.KEY_BY_CONF, SecretsProbe.KEY_BY_OPTION,
-        SecretsProbe.KEY_BY_VIEW, SecretsProbe.CUSTOMER_BY_ENV, SecretsProbe.CLIENT_ID_BY_ENV,
+        SecretsProbe.KEY_BY_VIEW, SecretsProbe.KEY_BY_SESSION_SET, SecretsProbe.CUSTOMER_BY_ENV, SecretsProbe.CLIENT_ID_BY_ENV,
         SecretsProbe.CLIENT_SECRET_BY_ENV));
     shown.lines().filter(l -> l.startsWith(SecretsProbe.TOKEN_LINE))
         .forEach(l -> secrets.add(l.substring(SecretsProbe.TOKEN_LINE.length())));
-    assertTrue(secrets.size() > 6, "no token was issued");
+    assertTrue(secrets.size() > 7, "no token was issued");
     String searched = logs + shown.lines().filter(l -> !l.startsWith(SecretsProbe.TOKEN_LINE))
         .reduce("", (a, b) -> a + b + "\n");
     for (String secret : secrets) {

@@ -20,7 +20,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Run by {@link SecretsIT} in a JVM of its own, on the shaded jar: reads through every route the docs give a
- * credential (read options, Spark conf, the environment, a SQL view's OPTIONS), with the connector's loggers (and the
+ * credential (read options, Spark conf at start and set on the running session, the environment, a SQL view's
+ * OPTIONS), with the connector's loggers (and the
  * relocated HTTP client's) at TRACE, the Spark UI and the event log on, and writes into one file everything Spark
  * shows of those reads: every EXPLAIN mode, {@code SET}, the REST API's environment and SQL pages, the event log, and
  * the messages of failed reads. It also writes the bearer tokens the emulator issued, so that they are searched too.
@@ -32,6 +33,7 @@ public final class SecretsProbe {
   static final String KEY_BY_CONF = "pk_live_probe-by-conf";
   static final String KEY_BY_OPTION = "pk_live_probe-by-option";
   static final String KEY_BY_VIEW = "pk_live_probe-by-view";
+  static final String KEY_BY_SESSION_SET = "pk_live_probe-by-session-set";
   static final String CUSTOMER_BY_ENV = "ck_probe-by-environment";
   static final String CLIENT_ID_BY_ENV = "probe-client-id-by-environment";
   static final String CLIENT_SECRET_BY_ENV = "probe-client-secret-by-environment";
@@ -46,7 +48,7 @@ public final class SecretsProbe {
     StringBuilder seen = new StringBuilder();
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .mode(EmulatorConfig.Mode.PRODUCTION)
-        .platformKeys(KEY_BY_CONF, KEY_BY_OPTION, KEY_BY_VIEW)
+        .platformKeys(KEY_BY_CONF, KEY_BY_OPTION, KEY_BY_VIEW, KEY_BY_SESSION_SET)
         .customerKeys(CUSTOMER_BY_ENV)
         .pogClient(CLIENT_ID_BY_ENV, CLIENT_SECRET_BY_ENV, "projected-occupation-growth")
         .build())) {
@@ -69,6 +71,10 @@ public final class SecretsProbe {
           + " 'occupations', baseUrl '" + emulator.lmiBaseUrl() + "', secret.platformKey '" + KEY_BY_VIEW + "',"
           + " socCodes '11-1011')")));
       reads.add(spark.sql("SELECT * FROM viewed"));
+      // Set on the running session: each SQL execution then lists it among its modified configs.
+      spark.conf().set("spark.lightcast.secret.platformKey", KEY_BY_SESSION_SET);
+      reads.add(spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
+          .option("socCodes", "13-2011").load("occupations"));
       for (Dataset<Row> read : reads) {
         seen.append(rows(read));
         for (String mode : List.of("simple", "extended", "codegen", "cost", "formatted")) {

@@ -44,9 +44,9 @@ public final class ApiCaller {
   private static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
   /**
-   * The largest body read, 16 MiB: the largest answer the contract allows (25 CIP codes with skills, a few hundred
-   * occupations at a few KB each, or the regions list of a few hundred entries) is well under 1 MiB, so a body 16
-   * times that is no answer, and a few tasks holding one each stay far from a local-mode heap.
+   * The largest body read, 16 MiB. The largest answer the contract allows is 25 CIP codes with skills: 24 KB from the
+   * emulator (30 occupations), and even 500 matched occupations at 3 KB each would be 1.5 MB. So a body ten times that
+   * is no answer, and a few tasks holding one each stay far from a local-mode heap.
    */
   static final int MAX_BODY_BYTES = 16 << 20;
   /** Cancels a request when its time is up, whatever it is waiting for: a connection, the server, a trickle. */
