@@ -79,6 +79,12 @@ public final class LightcastBatch implements Batch {
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
           plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),
           String.format("%.1f", pacing.rateLimit()), String.format("%.1f", plan.requestCount() / pacing.rateLimit()));
+      if (pacing.rateLimit() < options.rateLimit() * 0.999) {
+        LOG.warn("Lightcast {}: this read keeps to {} requests/s, not its rateLimit of {}: it shares its credential's"
+            + " limit with the session's other reads of it, at the lowest rateLimit any of them gave (a new session"
+            + " starts afresh).", options.dataset().optionValue(), String.format("%.2f", pacing.rateLimit()),
+            options.rateLimit());
+      }
       if (context.getConf().getBoolean("spark.speculation", false)) {
         LOG.warn("spark.speculation is on: a speculative copy of a slow task sends its requests again, spending"
             + " quota twice. Turn it off for reads from the Lightcast APIs (see docs/performance.md).");

@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   /** The local property by which Spark SQL marks the jobs of one execution of a query. */
   private static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
+  private static final long VERDICT_POLL_MILLIS = 50;
 
   private final Iterator<ApiRequest> requests;
   private final RowSource source;
@@ -70,14 +71,22 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     return true;
   }
 
-  /** A refusal cancels the stage on the driver ({@link RefusalListener}); a retry waits long enough to be cancelled. */
+  /**
+   * A refusal cancels the stage on the driver ({@link RefusalListener}); a retry waits long enough to be cancelled,
+   * and stops if it was: Spark marks a killed task without always interrupting its thread.
+   */
   private static void awaitVerdictOnThePreviousAttempt() {
-    try {
-      Thread.sleep(RefusalListener.VERDICT_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Cancelled while waiting to retry a Lightcast read", e);
+    TaskContext task = TaskContext.get();
+    for (long waited = 0; waited < RefusalListener.VERDICT_MILLIS; waited += VERDICT_POLL_MILLIS) {
+      task.killTaskIfInterrupted();
+      try {
+        Thread.sleep(VERDICT_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Cancelled while waiting to retry a Lightcast read", e);
+      }
     }
+    task.killTaskIfInterrupted();
   }
 
   @Override

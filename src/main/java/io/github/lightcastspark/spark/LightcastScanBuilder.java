@@ -34,8 +34,8 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Filters arrive as Spark's V2 predicates, which also carry functions of a column ({@code UPPER(regionType)},
  * {@code CAST(regionCode AS INT)}): a read that names no regions asks for the nation, and any filter on a region
- * column that is not surely true on the nation's row would make that read empty or partial, so it is refused before
- * any request, naming the filter and how to name the regions instead.
+ * column that is not surely true on the nation's row, or that may be true on another region's, would make that read
+ * empty or partial, so it is refused before any request, naming the filter and how to name the regions instead.
  */
 public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDownV2Filters,
     SupportsPushDownRequiredColumns {
@@ -44,7 +44,6 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   private StructType readSchema;
   private PushedKeys keys = PushedKeys.NONE;
   private final List<Predicate> pushed = new ArrayList<>();
-  private final List<Filter> pushedFilters = new ArrayList<>();
   private final List<Predicate> regionFilters = new ArrayList<>();
 
   /**
@@ -68,7 +67,7 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
       Filter filter = asFilter.isDefined() ? asFilter.get() : null;
       if (filter instanceof IsNotNull notNull && pushable.contains(notNull.attribute())) {
         keys = keys.andNotNull(notNull.attribute());
-        push(predicate, filter);
+        pushed.add(predicate);
         continue;
       }
       Optional<KeyFilter> key = Optional.ofNullable(filter).flatMap(KeyFilter::of)
@@ -76,17 +75,12 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
       if (key.isPresent()) {
         RequestPlanner.validateFilterValues(options.dataset(), key.get().column(), key.get().values());
         keys = keys.and(key.get().column(), key.get().values());
-        push(predicate, filter);
+        pushed.add(predicate);
       } else {
         residual.add(predicate);
       }
     }
     return residual.toArray(new Predicate[0]);
-  }
-
-  private void push(Predicate predicate, Filter filter) {
-    pushed.add(predicate);
-    pushedFilters.add(filter);
   }
 
   @Override
@@ -101,21 +95,24 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
 
   /**
    * @throws LightcastOptionException when no regions are named (the read would ask for the nation) and a filter on
-   *     a region column is not surely true on the nation's row: {@code regionCode IS NOT NULL} (which Spark adds for
-   *     a join on {@code regionCode}), {@code LIKE}, a comparison, a function of the column, or an {@code OR} with
-   *     another column. The nation alone would give an empty or partial result no one asked for.
+   *     a region column is not surely true on the nation's row ({@code regionCode IS NOT NULL}, which Spark adds for
+   *     a join on {@code regionCode}; {@code LIKE}; a function of the column), or may be true on another region's
+   *     ({@code regionType <> 'state'}, {@code regionCode IS NULL OR regionCode = '06'}, an {@code OR} with another
+   *     column). The nation alone would give an empty or partial result no one asked for.
    */
   @Override
   public Scan build() {
     if (!RequestPlanner.regionsGiven(options, keys)) {
-      regionFilters.stream().filter(p -> !NationRow.surelyKeepsIt(p))
+      regionFilters.stream().filter(p -> !NationRow.selectsTheNationOnly(p))
           // The filter the user wrote says more than the IS NOT NULL that Spark derives from it.
           .min(Comparator.comparing(p -> p.name().equals("IS_NOT_NULL")))
           .ifPresent(p -> {
             throw new LightcastOptionException(unanswerable(p));
           });
     }
-    return new LightcastScan(options, keys, readSchema, pushedFilters.toArray(new Filter[0]));
+    // EXPLAIN lists them as source filters, the form every pushed one has.
+    Filter[] asFilters = pushed.stream().map(p -> PredicateUtils.toV1(p).get()).toArray(Filter[]::new);
+    return new LightcastScan(options, keys, readSchema, asFilters);
   }
 
   private static String unanswerable(Predicate predicate) {
@@ -123,7 +120,7 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
         ? " (Spark adds it for a join on the region columns, or for a function of them)" : "";
     return "Filter " + predicate + notNull + " cannot become the regions of the requests: no regions are named, so"
         + " the read would ask for the nation only (regionType 'national', regionCode null), and this filter would"
-        + " leave an empty or partial result. Name the regions: where(\"regionType = 'state'\") for every state (or"
+        + " leave an empty or partial result (for the nation and some regions, read each and union them). Name the regions: where(\"regionType = 'state'\") for every state (or"
         + " 'msa'), where(\"regionCode IN ('06', '36')\") for some, or the options regionType and regionCodes.";
   }
 

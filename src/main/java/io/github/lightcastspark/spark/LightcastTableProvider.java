@@ -22,7 +22,7 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  * <p>A table in a catalog ({@code CREATE TABLE … USING lightcast}, not temporary) is refused: the catalog would keep
  * its options, the credentials among them, in clear, for anyone who may read the catalog. Spark 4 asks the provider
  * before it stores such a table (because this provider takes external metadata), so nothing is stored; Spark 3.5
- * stores it first, and every read of it then fails with the same explanation.
+ * stores it without asking the provider, and every read of it then fails with Spark's own error.
  */
 public final class LightcastTableProvider implements TableProvider, DataSourceRegister {
   /** Properties Spark's session catalog gives a table it stores, and a read never has. */

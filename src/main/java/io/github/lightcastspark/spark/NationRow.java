@@ -5,13 +5,13 @@ import io.github.lightcastspark.core.options.RegionType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 import org.apache.spark.sql.connector.expressions.NamedReference;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.internal.connector.PredicateUtils;
-import org.apache.spark.sql.sources.And;
 import org.apache.spark.sql.sources.EqualNullSafe;
 import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
@@ -22,16 +22,17 @@ import org.apache.spark.sql.sources.IsNotNull;
 import org.apache.spark.sql.sources.IsNull;
 import org.apache.spark.sql.sources.LessThan;
 import org.apache.spark.sql.sources.LessThanOrEqual;
-import org.apache.spark.sql.sources.Not;
-import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.sources.StringContains;
 import org.apache.spark.sql.sources.StringEndsWith;
 import org.apache.spark.sql.sources.StringStartsWith;
 
 /**
- * Whether a filter on the region columns keeps the nation's row ({@code regionType} {@code 'national'},
- * {@code regionCode} null), in SQL's three-valued logic: the row a read asks for when no regions are named. A part
- * this class cannot evaluate (a function of a column, another column) may take any value.
+ * What a filter on the region columns does to the rows of a read that names no regions, in SQL's three-valued logic.
+ * Such a read asks for the nation only ({@code regionType} {@code 'national'}, {@code regionCode} null), so a region
+ * filter is answered by it only when it surely keeps the nation's row and can never keep a row of another region
+ * (a state or MSA: {@code regionType} {@code 'state'} or {@code 'msa'}, {@code regionCode} some code): anything else
+ * would make the nation's row an empty or a partial answer. A part this class cannot evaluate (a function of a
+ * column, another column, a code it does not know) may take any value.
  */
 final class NationRow {
   /** SQL's truth values. */
@@ -43,8 +44,17 @@ final class NationRow {
     }
   }
 
+  /** The rows a region filter is evaluated on. */
+  enum Row {
+    /** The nation's row: the one a read that names no regions asks for. */
+    NATION,
+    /** Any row of another region, which such a read does not ask for. */
+    OTHER_REGION
+  }
+
   /** What a filter this class cannot evaluate may be. */
   static final Set<Truth> ANY = Collections.unmodifiableSet(EnumSet.allOf(Truth.class));
+  private static final List<String> OTHER_TYPES = List.of(RegionType.STATE.apiName(), RegionType.MSA.apiName());
 
   private NationRow() {
   }
@@ -60,48 +70,58 @@ final class NationRow {
   }
 
   /**
-   * @return whether Spark surely keeps the nation's row under {@code predicate}: it is true there whatever the
-   *     row's other columns hold. Anything less (false, null, or unknown) means the nation alone may not be the rows
-   *     the query asks for.
+   * @return whether the nation's row is exactly what {@code predicate} keeps of the regions: it is true on the
+   *     nation's row and never true on another region's, whatever the rows' other columns hold
    */
-  static boolean surelyKeepsIt(Predicate predicate) {
-    return evaluate(predicate).equals(EnumSet.of(Truth.TRUE));
+  static boolean selectsTheNationOnly(Predicate predicate) {
+    return evaluate(predicate, Row.NATION).equals(EnumSet.of(Truth.TRUE))
+        && !evaluate(predicate, Row.OTHER_REGION).contains(Truth.TRUE);
   }
 
-  /** @return the values {@code predicate} may take on the nation's row */
-  static Set<Truth> evaluate(Predicate predicate) {
+  /** @return the values {@code predicate} may take on {@code row} */
+  static Set<Truth> evaluate(Predicate predicate, Row row) {
     switch (predicate.name()) {
       case "AND":
-        return combine(evaluate((Predicate) predicate.children()[0]), evaluate((Predicate) predicate.children()[1]),
-            NationRow::and);
+        return combine(evaluate((Predicate) predicate.children()[0], row),
+            evaluate((Predicate) predicate.children()[1], row), NationRow::and);
       case "OR":
-        return not(combine(not(evaluate((Predicate) predicate.children()[0])),
-            not(evaluate((Predicate) predicate.children()[1])), NationRow::and));
+        return not(combine(not(evaluate((Predicate) predicate.children()[0], row)),
+            not(evaluate((Predicate) predicate.children()[1], row)), NationRow::and));
       case "NOT":
-        return not(evaluate((Predicate) predicate.children()[0]));
+        return not(evaluate((Predicate) predicate.children()[0], row));
       default:
         // A leaf Spark can state as a source filter (a column against literals) is evaluated; any other is unknown.
         scala.Option<Filter> leaf = PredicateUtils.toV1(predicate);
-        return leaf.isDefined() ? evaluate(leaf.get()) : ANY;
+        return leaf.isDefined() ? leaf(leaf.get(), row) : ANY;
     }
   }
 
-  /** @return the values {@code filter} may take on the nation's row: one, or several where a part is unknown */
-  static Set<Truth> evaluate(Filter filter) {
-    if (filter instanceof And and) {
-      return combine(evaluate(and.left()), evaluate(and.right()), NationRow::and);
-    }
-    if (filter instanceof Or or) {
-      return not(combine(not(evaluate(or.left())), not(evaluate(or.right())), NationRow::and));
-    }
-    if (filter instanceof Not not) {
-      return not(evaluate(not.child()));
-    }
+  private static Set<Truth> leaf(Filter filter, Row row) {
     String[] columns = filter.references();
     if (columns.length != 1 || !KeyColumns.REGION_COLUMNS.contains(columns[0])) {
       return ANY;
     }
-    String value = columns[0].equals(KeyColumns.REGION_TYPE) ? RegionType.NATIONAL.apiName() : null;
+    if (columns[0].equals(KeyColumns.REGION_TYPE)) {
+      if (row == Row.NATION) {
+        return known(filter, RegionType.NATIONAL.apiName());
+      }
+      Set<Truth> either = EnumSet.noneOf(Truth.class);
+      OTHER_TYPES.forEach(type -> either.addAll(known(filter, type)));
+      return either;
+    }
+    return row == Row.NATION ? known(filter, null) : someCode(filter);
+  }
+
+  /** @return the values {@code filter} takes on a region code that is not null and not known */
+  private static Set<Truth> someCode(Filter filter) {
+    if (filter instanceof IsNull || filter instanceof EqualNullSafe eq && eq.value() == null) {
+      return Truth.of(false);
+    }
+    return filter instanceof IsNotNull ? Truth.of(true) : ANY;
+  }
+
+  /** @return the values {@code filter} takes on its column holding {@code value} (null: SQL's NULL) */
+  private static Set<Truth> known(Filter filter, String value) {
     if (filter instanceof IsNull) {
       return Truth.of(value == null);
     }

@@ -54,8 +54,10 @@ final class RefusalListener extends SparkListener {
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+    // Anywhere in the failure: a write wraps it ("Task failed while writing rows").
     if (taskEnd.reason() instanceof ExceptionFailure failure
-        && ApiRefusal.class.getName().equals(failure.className())) {
+        && (ApiRefusal.class.getName().equals(failure.className())
+            || String.valueOf(failure.fullStackTrace()).contains(ApiRefusal.class.getName() + ":"))) {
       context.cancelStage(taskEnd.stageId(), failure.description() + " (a refusal no task retry can cure, so the"
           + " stage is not retried)");
     }

@@ -163,7 +163,7 @@ class HostileServerTest {
             .load("occupations").collectAsList());
         assertEquals("RESPONSE_TOO_LARGE", e.errorCode(), e.getMessage());
         assertTrue(e.getMessage().startsWith("Lightcast request failed for occupations [15-1252] @ national:"
-            + " RESPONSE_TOO_LARGE: the response body is over 16 MiB"), e.getMessage());
+            + " RESPONSE_TOO_LARGE: the response body is over 4 MiB"), e.getMessage());
         assertEquals(1, api.requests());
       }
     }

@@ -82,6 +82,11 @@ class InputValidationTest {
     named.put("substr(regionCode, 1, 1) = '0'", "SUBSTRING(regionCode, 1, 1)");
     named.put("upper(regionType) = 'STATE'", "UPPER(regionType) = 'STATE'");
     named.put("socCode = '15-1252' OR regionCode = '06'", "(socCode = '15-1252') OR (regionCode = '06')");
+    // True on the nation but also on other regions: the nation alone would be part of the answer.
+    named.put("regionType <> 'state'", "regionType");
+    named.put("regionCode IS NULL OR regionCode IN ('06', '36')", "regionCode IS NULL");
+    named.put("regionType = 'national' OR regionCode = '06'", "regionType = 'national'");
+    named.put("NOT (regionCode <=> '06')", "NOT (");
     named.forEach((filter, shown) -> {
       assertRejected(shown, () -> reader(emulator).option("socCodes", "15-1252,29-1141").load("occupations")
           .where(filter));

@@ -73,13 +73,15 @@ class LocalClusterIT {
 
   /** A refusal no retry can cure fails the job at once: one 401, not one per task attempt. */
   @Test
-  void aRefusedKeyIsSentOnceNotOncePerTaskAttempt() {
+  void aRefusedKeyIsSentOnceNotOncePerTaskAttempt() throws InterruptedException {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
         .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
       Exception e = assertThrows(Exception.class, () -> spark.read().format("lightcast")
           .option("baseUrl", emulator.lmiBaseUrl()).option("secret.platformKey", "pk_test_revoked-key")
           .option("environment", "testing").option("socCodes", "15-1252").load("occupations").collectAsList());
       assertTrue(String.valueOf(e.getMessage()).contains("HTTP 401"), String.valueOf(e.getMessage()));
+      // Long enough for a retried attempt that was not stopped to have sent its request after its wait.
+      Thread.sleep(RefusalListener.VERDICT_MILLIS + 2_000);
       assertEquals(List.of(401), dataRequests(emulator).stream().map(JournalEntry::status).toList());
     }
   }

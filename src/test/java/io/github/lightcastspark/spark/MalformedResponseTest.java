@@ -21,7 +21,8 @@ class MalformedResponseTest {
 
   private static DataFrameReader lmi(StubServer api) {
     return TestSpark.session().read().format("lightcast").option("baseUrl", api.url() + "/v1")
-        .option("secret.platformKey", TestEmulators.PLATFORM_KEY).option("environment", "testing").option("maxRetries", "0");
+        .option("secret.platformKey", TestEmulators.PLATFORM_KEY).option("environment", "testing")
+        .option("maxRetries", "2");
   }
 
   private static ApiException failure(Runnable read) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.lightcastspark.spark.NationRow.Row;
 import io.github.lightcastspark.spark.NationRow.Truth;
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.sources.GreaterThan;
 import org.apache.spark.sql.sources.In;
+import org.apache.spark.sql.sources.IsNotNull;
 import org.apache.spark.sql.sources.IsNull;
 import org.apache.spark.sql.sources.Not;
 import org.apache.spark.sql.sources.Or;
@@ -25,21 +27,40 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.junit.jupiter.api.Test;
 
-/** The nation's row (regionType 'national', regionCode null) under region filters, in SQL's three-valued logic. */
+/**
+ * Region filters on the nation's row (regionType 'national', regionCode null) and on another region's, in SQL's
+ * three-valued logic: a read that names no regions answers a filter only when it selects the nation and nothing else.
+ */
 class NationRowTest {
   private static Set<Truth> of(Filter filter) {
-    return NationRow.evaluate(filter.toV2());
+    return NationRow.evaluate(filter.toV2(), Row.NATION);
+  }
+
+  private static boolean nationOnly(Filter filter) {
+    return NationRow.selectsTheNationOnly(filter.toV2());
   }
 
   @Test
-  void filtersThatKeepTheNationsRow() {
-    for (Filter keeps : new Filter[] {new Not(new EqualTo("regionType", "state")),
-        new Not(new In("regionType", new Object[] {"state", "msa"})), new Not(new EqualNullSafe("regionCode", "06")),
-        new Or(new IsNull("regionCode"), new EqualTo("regionCode", "06")),
+  void filtersThatSelectTheNationAndNothingElse() {
+    for (Filter only : new Filter[] {new Not(new In("regionType", new Object[] {"state", "msa"})),
+        new IsNull("regionCode"), new EqualNullSafe("regionCode", null), new StringStartsWith("regionType", "nat"),
+        new Or(new IsNull("regionCode"), new EqualTo("regionType", "national"))}) {
+      assertEquals(EnumSet.of(Truth.TRUE), of(only), only.toString());
+      assertTrue(nationOnly(only), only.toString());
+    }
+  }
+
+  /** True on the nation, but also on other regions: the nation alone would be a partial answer. */
+  @Test
+  void filtersThatKeepTheNationAndMore() {
+    for (Filter more : new Filter[] {new Not(new EqualTo("regionType", "state")),
+        new Not(new EqualNullSafe("regionCode", "06")), new Or(new IsNull("regionCode"), new EqualTo("regionCode", "06")),
         new Or(new EqualTo("regionType", "national"), new EqualTo("regionCode", "06")),
-        new StringStartsWith("regionType", "nat")}) {
-      assertEquals(EnumSet.of(Truth.TRUE), of(keeps), keeps.toString());
-      assertTrue(NationRow.surelyKeepsIt(keeps.toV2()));
+        new Or(new IsNull("regionCode"), new EqualTo("socCode", "15-1252")),
+        new Or(new EqualTo("regionType", "national"), new EqualTo("socCode", "x"))}) {
+      assertEquals(EnumSet.of(Truth.TRUE), of(more), more.toString());
+      assertTrue(NationRow.evaluate(more.toV2(), Row.OTHER_REGION).contains(Truth.TRUE), more.toString());
+      assertFalse(nationOnly(more), more.toString());
     }
   }
 
@@ -50,27 +71,22 @@ class NationRowTest {
     assertEquals(EnumSet.of(Truth.NULL), of(new GreaterThan("regionCode", "05")));
     assertEquals(EnumSet.of(Truth.FALSE), of(new GreaterThan("regionType", "o")));
     assertEquals(EnumSet.of(Truth.FALSE), of(new And(new IsNull("regionCode"), new EqualTo("regionType", "state"))));
+    assertEquals(EnumSet.of(Truth.FALSE), of(new IsNotNull("regionCode")));
     // As Spark states regionType IN ('state', NULL): the NULL typed as the column's string.
     assertEquals(EnumSet.of(Truth.NULL), NationRow.evaluate(new Predicate("IN", new Expression[] {
         Expressions.column("regionType"), new LiteralValue<>(UTF8String.fromString("state"), DataTypes.StringType),
-        new LiteralValue<>(null, DataTypes.StringType)})));
+        new LiteralValue<>(null, DataTypes.StringType)}), Row.NATION));
   }
 
   @Test
   void anUnknownPartLeavesEveryValueItCouldGiveAndNoMore() {
     assertEquals(NationRow.ANY, of(new EqualTo("socCode", "15-1252")));
-    // Rows of region '06' for one code, or every row of another: the nation alone is not what it asks for.
-    assertFalse(NationRow.surelyKeepsIt(new Or(new EqualTo("socCode", "15-1252"), new EqualTo("regionCode", "06"))
-        .toV2()));
-    assertFalse(NationRow.surelyKeepsIt(new Or(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "x"))
-        .toV2()));
-    assertTrue(NationRow.surelyKeepsIt(new Or(new EqualTo("regionType", "national"), new EqualTo("socCode", "x"))
-        .toV2()));
+    assertFalse(nationOnly(new Or(new EqualTo("socCode", "15-1252"), new EqualTo("regionCode", "06"))));
+    assertFalse(nationOnly(new Or(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "x"))));
     Filter surelyEmpty = new Or(new And(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "15-1252")),
         new EqualTo("regionType", "msa"));
     assertEquals(EnumSet.of(Truth.FALSE, Truth.NULL), of(surelyEmpty));
-    assertFalse(NationRow.surelyKeepsIt(surelyEmpty.toV2()));
-    assertFalse(NationRow.surelyKeepsIt(new And(new GreaterThan("regionType", "o"), new EqualTo("socCode", "x"))
-        .toV2()));
+    assertFalse(nationOnly(surelyEmpty));
+    assertFalse(nationOnly(new And(new GreaterThan("regionType", "o"), new EqualTo("socCode", "x"))));
   }
 }

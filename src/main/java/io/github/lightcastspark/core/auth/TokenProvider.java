@@ -144,8 +144,9 @@ public final class TokenProvider {
       expiresAtNanos = now + lifetime.toNanos();
       LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
     } catch (IOException e) {
+      // Not the parser's exception as the cause: its message would quote the body, the token in it.
       throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
-          "the token response has no access_token", e);
+          "the token response has no access_token", null);
     }
   }
 

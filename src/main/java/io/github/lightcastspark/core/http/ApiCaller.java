@@ -11,9 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -44,17 +43,14 @@ public final class ApiCaller {
   private static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
   /**
-   * The largest body read, 16 MiB. The largest answer the contract allows is 25 CIP codes with skills: 24 KB from the
-   * emulator (30 occupations), and even 500 matched occupations at 3 KB each would be 1.5 MB. So a body ten times that
-   * is no answer, and a few tasks holding one each stay far from a local-mode heap.
+   * The largest body read, 4 MiB. The largest answer the contract allows is 25 CIP codes with skills: 24 KB from the
+   * emulator (30 occupations), and even 500 matched occupations at 3 KB each would be 1.5 MB. So a longer body is no
+   * answer; and the tree it parses into (up to some hundred MB for 4 MiB of tiny JSON values) stays far from a
+   * local-mode heap with a few tasks each holding one.
    */
-  static final int MAX_BODY_BYTES = 16 << 20;
+  static final int MAX_BODY_BYTES = 4 << 20;
   /** Cancels a request when its time is up, whatever it is waiting for: a connection, the server, a trickle. */
-  private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "lightcast-request-deadlines");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
   private final CloseableHttpClient client = SharedHttpClients.client();
   private final Duration timeout;
@@ -167,10 +163,8 @@ public final class ApiCaller {
       } finally {
         deadline.cancel(false);
       }
-      if (outcome.status != 429) {
-        pacer.answered(outcome.headers);
-      }
       if (outcome.status >= 200 && outcome.status < 300) {
+        pacer.answered(outcome.headers);
         return new ApiResponse(outcome.status, outcome.body, outcome.headers);
       }
       ApiError error = ApiError.parse(outcome.body);
@@ -186,7 +180,10 @@ public final class ApiCaller {
         counters.countRateLimited();
       }
       if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
-        throw new ApiRefusal(description, outcome.status, error.code(), refusal(outcome.status, error));
+        String detail = refusal(outcome.status, error);
+        throw outcome.status >= 400 && outcome.status < 500 && outcome.status != 408
+            ? new ApiRefusal(description, outcome.status, error.code(), detail)
+            : new ApiException(description, outcome.status, error.code(), detail, null);
       }
       lastFailure = "HTTP " + outcome.status + " " + error + (rateLimited ? limitOf(outcome.headers) : "");
       // X-RateLimit-Reset comes with every response; only on a 429 does it say when to come back.
@@ -214,6 +211,17 @@ public final class ApiCaller {
       Thread.currentThread().interrupt();
       throw new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e);
     }
+  }
+
+  /** @return the deadline timer: one daemon thread, which forgets a deadline as soon as its request is done */
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "lightcast-request-deadlines");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /**

@@ -34,9 +34,10 @@ final class JsonBodies {
       }
       return root;
     } catch (IOException e) {
+      // Not the parser's exception as the cause: its message quotes the body, which may echo a credential.
       throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
           "the response body is not valid JSON (" + e.getClass().getSimpleName() + "); " + response.body().length
-              + " bytes received", e);
+              + " bytes received", null);
     }
   }
 }

@@ -50,7 +50,7 @@ final class QuietConnection extends DefaultBHttpClientConnection implements Mana
 
   @Override
   public Socket getSocket() {
-    return socket;
+    return isOpen() ? socket : null;
   }
 
   @Override

@@ -3,12 +3,11 @@ package io.github.lightcastspark.core.http;
 import java.util.Map;
 
 /**
- * The rate a server's {@code X-RateLimit-*} headers imply (API-CONTRACT A.4: {@code Limit}, {@code Remaining}, and
- * {@code Reset} as the UNIX second the window resets). Read as a bucket that refills to {@code Limit} by
- * {@code Reset}, as the emulator's does, the {@code Limit − Remaining} requests spent come back over the time to
- * {@code Reset}: that is the rate the server sustains. {@code Reset} counts whole seconds, so a time to it under
- * {@link #MIN_SECONDS} is too coarse to tell a rate by, and is not used; a longer one only overstates it, which errs on
- * the slow side.
+ * The rate a server's {@code X-RateLimit-*} headers allow (API-CONTRACT A.4: {@code Limit}, {@code Remaining}, and
+ * {@code Reset} as the UNIX second the window resets): the {@code Remaining} requests spread over the time to
+ * {@code Reset}. For a fixed window that is exactly what is left of it; for a bucket that refills by {@code Reset}
+ * (the emulator's), a client keeping to it settles at the refill rate with the bucket half full. {@code Reset} counts
+ * whole seconds, so a time to it under {@link #MIN_SECONDS} is too coarse to tell a rate by, and is not used.
  */
 final class ServerLimit {
   static final long MIN_SECONDS = 5;
@@ -16,7 +15,7 @@ final class ServerLimit {
   private ServerLimit() {
   }
 
-  /** @return the requests per second the headers imply, or 0 when they do not tell one */
+  /** @return the requests per second the headers allow, or 0 when they do not tell one (or nothing is spent yet) */
   static double rate(Map<String, String> headers, long nowMillis) {
     Long limit = number(headers.get("x-ratelimit-limit"));
     Long remaining = number(headers.get("x-ratelimit-remaining"));
@@ -25,7 +24,7 @@ final class ServerLimit {
       return 0;
     }
     double seconds = (reset * 1000 - nowMillis) / 1000.0;
-    return seconds < MIN_SECONDS ? 0 : (limit - remaining) / seconds;
+    return seconds < MIN_SECONDS ? 0 : remaining / seconds;
   }
 
   private static Long number(String header) {

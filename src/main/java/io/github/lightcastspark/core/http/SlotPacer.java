@@ -98,10 +98,14 @@ public final class SlotPacer implements Pacer {
     }
   }
 
+  /** One halving per pause: the other requests that were refused in the same window tell nothing more. */
   @Override
   public synchronized void pause(Duration wait) {
-    holdUntilMillis = Math.max(holdUntilMillis, clock.getAsLong() + wait.toMillis());
-    share = Math.max(MIN_SHARE, share / 2);
+    long now = clock.getAsLong();
+    if (holdUntilMillis <= now) {
+      share = Math.max(MIN_SHARE, share / 2);
+    }
+    holdUntilMillis = Math.max(holdUntilMillis, now + wait.toMillis());
   }
 
   @Override
@@ -128,8 +132,11 @@ public final class SlotPacer implements Pacer {
    */
   public synchronized void slowTo(double tighterSlotMillis) {
     if (tighterSlotMillis > slotMillis) {
+      // The next slot keeps its time (a pause, a share, slots given up) on the wider grid, after the last one taken.
+      double nextMillis = originMillis + (lane + nextIndex * lanes) * slotMillis;
       slotMillis = tighterSlotMillis;
-      nextIndex = Math.max(0, indexAtOrAfter(lastReservedMillis) + 1);
+      double onNewGrid = (nextMillis - originMillis - lane * slotMillis) / laneSpacing();
+      nextIndex = Math.max(onNewGrid, indexAtOrAfter(lastReservedMillis) + 1);
     }
   }
 

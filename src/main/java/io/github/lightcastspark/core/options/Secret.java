@@ -3,9 +3,10 @@ package io.github.lightcastspark.core.options;
 import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * A credential that must reach the executors but never a log line, a plan string or an exception message:
@@ -18,9 +19,13 @@ public final class Secret implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String REDACTED = "<redacted>";
   /** Shorter values are not scrubbed: no real credential is that short, and "x" would garble every message. */
-  private static final int MIN_SCRUBBED_LENGTH = 8;
-  /** Every credential of the JVM, raw and URL-encoded; a few per credential and token, never removed. */
-  private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+  private static final int MIN_SCRUBBED_LENGTH = 4;
+  /**
+   * Every credential of the JVM, raw and in each URL encoding, longest first (so that a credential containing another
+   * is replaced whole); a few per credential and token, never removed.
+   */
+  private static final Set<String> KNOWN = new ConcurrentSkipListSet<>(
+      Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
 
   private final String value;
 
@@ -37,9 +42,20 @@ public final class Secret implements Serializable {
   /** Remembers {@code credential} (a token the JVM received) for {@link #scrub}. */
   public static void remember(String credential) {
     if (credential != null && credential.length() >= MIN_SCRUBBED_LENGTH) {
+      String form = URLEncoder.encode(credential, StandardCharsets.UTF_8);
       KNOWN.add(credential);
-      KNOWN.add(URLEncoder.encode(credential, StandardCharsets.UTF_8));
+      KNOWN.add(form);
+      KNOWN.add(form.replace("+", "%20"));
+      KNOWN.add(lowerCaseEscapes(form));
     }
+  }
+
+  private static String lowerCaseEscapes(String encoded) {
+    StringBuilder out = new StringBuilder(encoded);
+    for (int i = encoded.indexOf('%'); i >= 0 && i + 2 < encoded.length(); i = encoded.indexOf('%', i + 1)) {
+      out.replace(i + 1, i + 3, encoded.substring(i + 1, i + 3).toLowerCase(java.util.Locale.ROOT));
+    }
+    return out.toString();
   }
 
   /** @return {@code text} with every credential the JVM holds replaced by {@code <redacted>}; null stays null */

@@ -80,8 +80,10 @@ class SlotPacerTest {
     SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
     assertEquals(0, pacer.reserve());
     assertEquals(100, pacer.reserve());
-    pacer.pause(Duration.ZERO);
-    assertEquals(0.5, pacer.share());
+    pacer.pause(Duration.ofMillis(50));
+    pacer.pause(Duration.ofMillis(50));
+    assertEquals(0.5, pacer.share(), "the 429s of one pause halve it once");
+    now.set(50);
     assertEquals(200, pacer.reserve());
     assertEquals(400, pacer.reserve(), "every other slot at half the share");
     pacer.pause(Duration.ZERO);
@@ -102,12 +104,13 @@ class SlotPacerTest {
   void aServerLimitBelowTheScheduleCapsTheShare() {
     AtomicLong now = new AtomicLong(1_000_000);
     SlotPacer pacer = new SlotPacer(0, 200, 0, 1, now::get);
-    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "50", "x-ratelimit-reset",
+    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "10", "x-ratelimit-reset",
         String.valueOf(1_000 + 10)));
-    assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "1 request/s of a 5/s schedule, with its headroom");
+    assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "10 left for 10 s: 1 request/s of a 5/s schedule, with its"
+        + " headroom");
     long first = pacer.reserve();
     assertEquals(first + 1200, pacer.reserve(), "one every 1.04 s, on the next slot of the grid");
-    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "59", "x-ratelimit-reset",
+    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "50", "x-ratelimit-reset",
         String.valueOf(1_000 + 1)));
     assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "a reset a second away is too coarse to tell a rate by");
   }
@@ -121,6 +124,20 @@ class SlotPacerTest {
     assertEquals(200, pacer.reserve());
     pacer.slowTo(100);
     assertEquals(400, pacer.reserve(), "a looser one changes nothing");
+  }
+
+  @Test
+  void aTighterScheduleKeepsTheBackOffOfEarlier429s() {
+    AtomicLong now = new AtomicLong(0);
+    SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
+    assertEquals(0, pacer.reserve());
+    for (int i = 0; i < 3; i++) {
+      pacer.pause(Duration.ZERO);
+    }
+    assertEquals(0.125, pacer.share());
+    assertEquals(100, pacer.reserve(), "the next request waits for its slot; the one after it eight slots more");
+    pacer.slowTo(200);
+    assertEquals(1000, pacer.reserve(), "the first slot of the wider grid at or after 900, not the next one, 400");
   }
 
   @Test
