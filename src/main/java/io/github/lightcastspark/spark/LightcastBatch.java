@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.http.LimitSchedules;
 import io.github.lightcastspark.core.http.PacingPlan;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
@@ -23,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LightcastBatch implements Batch {
   private static final Logger LOG = LoggerFactory.getLogger(LightcastBatch.class);
+  /** The local property by which Spark SQL marks the jobs of one execution of a query. */
+  static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
 
   private final ReadOptions options;
   private final Supplier<List<ApiRequest>> requests;
@@ -59,13 +62,15 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    PacingPlan now = schedule(pacing.lanes());
+    SparkContext context = SparkSession.active().sparkContext();
+    ExecutionEndListener.registerOn(context);
+    PacingPlan now = LimitSchedules.running(limit(), options.rateLimit(), pacing.lanes(), readId,
+        context.getLocalProperty(SQL_EXECUTION_ID), System.currentTimeMillis());
     return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
   }
 
-  private PacingPlan schedule(int lanes) {
-    return PacingPlan.shared(List.of(options.baseUrl(), options.credentialIdentity()), options.rateLimit(), lanes,
-        System.currentTimeMillis());
+  private List<Object> limit() {
+    return List.of(options.baseUrl(), options.credentialIdentity());
   }
 
   private synchronized PartitionPlan plan() {
@@ -73,7 +78,8 @@ public final class LightcastBatch implements Batch {
       SparkContext context = SparkSession.active().sparkContext();
       RefusalListener.registerOn(context);
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
-      pacing = schedule(ExecutorLanes.of(context));
+      pacing = LimitSchedules.planned(limit(), options.rateLimit(), ExecutorLanes.of(context), readId,
+          System.currentTimeMillis());
       lanesById = pacing.lanesOf(ExecutorLanes.registered(context));
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
@@ -81,9 +87,8 @@ public final class LightcastBatch implements Batch {
           String.format("%.1f", pacing.rateLimit()), String.format("%.1f", plan.requestCount() / pacing.rateLimit()));
       if (pacing.rateLimit() < options.rateLimit() * 0.999) {
         LOG.warn("Lightcast {}: this read keeps to {} requests/s, not its rateLimit of {}: it shares its credential's"
-            + " limit with the session's other reads of it, at the lowest rateLimit any of them gave (a new session"
-            + " starts afresh).", options.dataset().optionValue(), String.format("%.2f", pacing.rateLimit()),
-            options.rateLimit());
+            + " limit with the other reads of it that may be running, at the lowest rateLimit among them.",
+            options.dataset().optionValue(), String.format("%.2f", pacing.rateLimit()), options.rateLimit());
       }
       if (context.getConf().getBoolean("spark.speculation", false)) {
         LOG.warn("spark.speculation is on: a speculative copy of a slow task sends its requests again, spending"

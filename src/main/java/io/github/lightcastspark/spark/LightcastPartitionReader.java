@@ -24,8 +24,6 @@ import org.apache.spark.sql.types.StructType;
  * slot of its executor's schedule. A request that fails for good fails the task; it never yields an empty result.
  */
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
-  /** The local property by which Spark SQL marks the jobs of one execution of a query. */
-  private static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
   private static final long VERDICT_POLL_MILLIS = 50;
 
   private final Iterator<ApiRequest> requests;
@@ -44,7 +42,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     // One execution may run several jobs and stages (show, toLocalIterator), which share one vintage.
     TaskContext task = TaskContext.get();
     this.retriedAttempt = task != null && task.attemptNumber() > 0;
-    String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
+    String execution = task == null ? null : task.getLocalProperty(LightcastBatch.SQL_EXECUTION_ID);
     this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields,
         execution == null ? readId : readId + "/execution " + execution);
     this.converter = new JsonRowConverter(readSchema);

@@ -1,9 +1,6 @@
 package io.github.lightcastspark.spark;
 
 import io.github.lightcastspark.core.http.ApiRefusal;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.ExceptionFailure;
@@ -24,7 +21,6 @@ final class RefusalListener extends SparkListener {
   static final long VERDICT_MILLIS = 2_000;
   /** {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}: F failures, else one. */
   private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[[0-9*]+(?:,([0-9]+))?\\])?");
-  private static final Map<SparkContext, Boolean> REGISTERED = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final SparkContext context;
 
@@ -38,8 +34,8 @@ final class RefusalListener extends SparkListener {
    * {@link ApiRefusal} as its cause, is the job's.
    */
   static void registerOn(SparkContext context) {
-    if (maxTaskFailures(context) > 1 && REGISTERED.putIfAbsent(context, Boolean.TRUE) == null) {
-      context.addSparkListener(new RefusalListener(context));
+    if (maxTaskFailures(context) > 1) {
+      OncePerContext.register(context, RefusalListener.class, () -> new RefusalListener(context));
     }
   }
 

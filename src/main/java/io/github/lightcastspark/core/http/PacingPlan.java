@@ -8,18 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
 /**
  * A request schedule, planned on the driver and shipped to the executors: its slot grid (origin and spacing) and how
  * many executor JVMs share it. Every read of one limit (the same API and credentials) shares one schedule
- * ({@link #shared}), at the tightest rate any of them asked, so two reads in one query (a union, a self-join) or two
- * queries at once stay under the limit together. Each JVM holds one {@link SlotPacer} per schedule, shared by all its
- * tasks.
+ * ({@link LimitSchedules}), so two reads in one query (a union, a self-join) or two queries at once stay under the
+ * limit together. Each JVM holds one {@link SlotPacer} per schedule, shared by all its tasks.
  *
  * @param scheduleId identifies the schedule's pacer in each JVM
  * @param originMillis wall-clock time of slot 0
@@ -37,25 +33,12 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
   /** Kept while any task of the JVM holds its pacer, however long the read: an expiry would split a lane in two. */
   private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder().weakValues().build();
 
-  /** The driver's schedules, by limit and executor count; few, and needed as long as any read may run. */
-  private static final ConcurrentMap<List<Object>, PacingPlan> SCHEDULES = new ConcurrentHashMap<>();
-
   /** The driver's lane of each live executor, per schedule; guarded by itself. */
   private static final Map<String, Map<String, Integer>> LANES = new HashMap<>();
 
-  /**
-   * One limit, one schedule, at the tightest rate asked: two reads of one credential with different
-   * {@code rateLimit}s would otherwise each pace at their own, together over the lower one. A tighter read keeps the
-   * schedule's slots and spaces them out; executor JVMs that see it slow their pacer to it ({@link #pacerFor}).
-   *
-   * @param limit identifies the limit the requests count against: the API and the credentials
-   * @return the schedule of every read of that limit over {@code lanes} executor JVMs, made on the first such read,
-   *     at the lowest {@code rateLimit} any of them has asked
-   */
-  public static PacingPlan shared(List<Object> limit, double rateLimit, int lanes, long plannedMillis) {
-    PacingPlan asked = of(UUID.randomUUID().toString(), rateLimit, lanes, plannedMillis);
-    return SCHEDULES.merge(List.of(limit, lanes), asked, (held, next) -> next.slotMillis <= held.slotMillis ? held
-        : new PacingPlan(held.scheduleId, held.originMillis, next.slotMillis, held.lanes));
+  /** @return this schedule with its slot 0 at {@code millis}: a schedule keeps its origin when its rate changes */
+  PacingPlan startingAt(long millis) {
+    return new PacingPlan(scheduleId, millis, slotMillis, lanes);
   }
 
   /** @return the requests per second of the whole schedule, all executor JVMs together */
