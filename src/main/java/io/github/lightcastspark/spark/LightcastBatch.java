@@ -24,8 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class LightcastBatch implements Batch {
   private static final Logger LOG = LoggerFactory.getLogger(LightcastBatch.class);
-  /** The local property by which Spark SQL marks the jobs of one execution of a query. */
-  static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
 
   private final ReadOptions options;
   private final Supplier<List<ApiRequest>> requests;
@@ -62,10 +60,8 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    SparkContext context = SparkSession.active().sparkContext();
-    ExecutionEndListener.registerOn(context);
-    PacingPlan now = LimitSchedules.running(limit(), options.rateLimit(), pacing.lanes(), readId,
-        context.getLocalProperty(SQL_EXECUTION_ID), System.currentTimeMillis());
+    PacingPlan now = LimitSchedules.ask(limit(), options.rateLimit(), pacing.lanes(), plan.requestCount(), readId,
+        System.currentTimeMillis());
     return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
   }
 
@@ -78,7 +74,7 @@ public final class LightcastBatch implements Batch {
       SparkContext context = SparkSession.active().sparkContext();
       RefusalListener.registerOn(context);
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
-      pacing = LimitSchedules.planned(limit(), options.rateLimit(), ExecutorLanes.of(context), readId,
+      pacing = LimitSchedules.ask(limit(), options.rateLimit(), ExecutorLanes.of(context), plan.requestCount(), readId,
           System.currentTimeMillis());
       lanesById = pacing.lanesOf(ExecutorLanes.registered(context));
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"

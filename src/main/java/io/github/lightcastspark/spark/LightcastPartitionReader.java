@@ -24,9 +24,12 @@ import org.apache.spark.sql.types.StructType;
  * slot of its executor's schedule. A request that fails for good fails the task; it never yields an empty result.
  */
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
+  /** The local property by which Spark SQL marks the jobs of one execution of a query. */
+  private static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
   private static final long VERDICT_POLL_MILLIS = 50;
 
   private final Iterator<ApiRequest> requests;
+  private final Pacer pacer;
   private final RowSource source;
   private final JsonRowConverter converter;
   private final RequestCounters counters = new RequestCounters();
@@ -38,11 +41,12 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
       String readId, LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
+    this.pacer = pacer;
     // A DataFrame run again keeps its Batch (and readId) but is a new SQL execution: it asks for the vintage anew.
     // One execution may run several jobs and stages (show, toLocalIterator), which share one vintage.
     TaskContext task = TaskContext.get();
     this.retriedAttempt = task != null && task.attemptNumber() > 0;
-    String execution = task == null ? null : task.getLocalProperty(LightcastBatch.SQL_EXECUTION_ID);
+    String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
     this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields,
         execution == null ? readId : readId + "/execution " + execution);
     this.converter = new JsonRowConverter(readSchema);
@@ -97,8 +101,9 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     return TaskMetrics.values(counters);
   }
 
+  /** Lets go of the JVM's pacer; the HTTP client is shared by the JVM's tasks and outlives this reader. */
   @Override
   public void close() {
-    // The HTTP client is shared by the JVM's tasks and outlives this reader.
+    pacer.close();
   }
 }

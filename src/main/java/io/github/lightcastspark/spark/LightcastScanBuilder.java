@@ -7,7 +7,6 @@ import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -103,12 +102,9 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
   @Override
   public Scan build() {
     if (!RequestPlanner.regionsGiven(options, keys)) {
-      regionFilters.stream().filter(p -> !NationRow.selectsTheNationOnly(p))
-          // The filter the user wrote says more than the IS NOT NULL that Spark derives from it.
-          .min(Comparator.comparing(p -> p.name().equals("IS_NOT_NULL")))
-          .ifPresent(p -> {
-            throw new LightcastOptionException(unanswerable(p));
-          });
+      NationRow.firstNotSelectingTheNationOnly(regionFilters).ifPresent(p -> {
+        throw new LightcastOptionException(unanswerable(p));
+      });
     }
     // EXPLAIN lists them as source filters, the form every pushed one has.
     Filter[] asFilters = pushed.stream().map(p -> PredicateUtils.toV1(p).get()).toArray(Filter[]::new);

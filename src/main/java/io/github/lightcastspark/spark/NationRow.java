@@ -5,7 +5,9 @@ import io.github.lightcastspark.core.options.RegionType;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BinaryOperator;
@@ -44,17 +46,24 @@ final class NationRow {
     }
   }
 
-  /** The rows a region filter is evaluated on. */
+  /** The rows a region filter is evaluated on: the nation's, and those of the regions such a read does not ask for. */
   enum Row {
     /** The nation's row: the one a read that names no regions asks for. */
-    NATION,
-    /** Any row of another region, which such a read does not ask for. */
-    OTHER_REGION
+    NATION(RegionType.NATIONAL),
+    /** A state's row, with some code. */
+    STATE(RegionType.STATE),
+    /** An MSA's row, with some code. */
+    MSA(RegionType.MSA);
+
+    private final RegionType type;
+
+    Row(RegionType type) {
+      this.type = type;
+    }
   }
 
   /** What a filter this class cannot evaluate may be. */
   static final Set<Truth> ANY = Collections.unmodifiableSet(EnumSet.allOf(Truth.class));
-  private static final List<String> OTHER_TYPES = List.of(RegionType.STATE.apiName(), RegionType.MSA.apiName());
 
   private NationRow() {
   }
@@ -70,12 +79,37 @@ final class NationRow {
   }
 
   /**
-   * @return whether the nation's row is exactly what {@code predicate} keeps of the regions: it is true on the
-   *     nation's row and never true on another region's, whatever the rows' other columns hold
+   * @param conjuncts the region filters of a read, all of which a row must pass (Spark splits a filter's
+   *     {@code AND}s, and its De Morgan rewrites make more of them: {@code NOT (a OR b)} arrives as {@code NOT a},
+   *     {@code NOT b})
+   * @return the first filter by which the nation's row is not exactly what they keep of the regions: one not surely
+   *     true on the nation's row, else one that, with the others, may be true on a state's or an MSA's; empty when
+   *     the nation is all they select, whatever the rows' other columns hold
    */
-  static boolean selectsTheNationOnly(Predicate predicate) {
-    return evaluate(predicate, Row.NATION).equals(EnumSet.of(Truth.TRUE))
-        && !evaluate(predicate, Row.OTHER_REGION).contains(Truth.TRUE);
+  static Optional<Predicate> firstNotSelectingTheNationOnly(List<Predicate> conjuncts) {
+    if (conjuncts.isEmpty()) {
+      // No word on regions: the nation is the read's default, and all it asks for.
+      return Optional.empty();
+    }
+    List<Predicate> stated = conjuncts.stream()
+        // The filter the user wrote says more than the IS NOT NULL that Spark derives from it.
+        .sorted(Comparator.comparing(p -> p.name().equals("IS_NOT_NULL"))).toList();
+    for (Predicate p : stated) {
+      if (!evaluate(p, Row.NATION).equals(EnumSet.of(Truth.TRUE))) {
+        return Optional.of(p);
+      }
+    }
+    for (Row other : List.of(Row.STATE, Row.MSA)) {
+      Set<Truth> all = Truth.of(true);
+      for (Predicate p : stated) {
+        all = combine(all, evaluate(p, other), NationRow::and);
+      }
+      if (all.contains(Truth.TRUE)) {
+        // Each of them may then be true on that row: the first stands for them.
+        return Optional.of(stated.get(0));
+      }
+    }
+    return Optional.empty();
   }
 
   /** @return the values {@code predicate} may take on {@code row} */
@@ -102,12 +136,7 @@ final class NationRow {
       return ANY;
     }
     if (columns[0].equals(KeyColumns.REGION_TYPE)) {
-      if (row == Row.NATION) {
-        return known(filter, RegionType.NATIONAL.apiName());
-      }
-      Set<Truth> either = EnumSet.noneOf(Truth.class);
-      OTHER_TYPES.forEach(type -> either.addAll(known(filter, type)));
-      return either;
+      return known(filter, row.type.apiName());
     }
     return row == Row.NATION ? known(filter, null) : someCode(filter);
   }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.spark.NationRow.Row;
 import io.github.lightcastspark.spark.NationRow.Truth;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.Expressions;
@@ -36,8 +38,8 @@ class NationRowTest {
     return NationRow.evaluate(filter.toV2(), Row.NATION);
   }
 
-  private static boolean nationOnly(Filter filter) {
-    return NationRow.selectsTheNationOnly(filter.toV2());
+  private static boolean nationOnly(Filter... conjuncts) {
+    return NationRow.firstNotSelectingTheNationOnly(Arrays.stream(conjuncts).map(Filter::toV2).toList()).isEmpty();
   }
 
   @Test
@@ -59,9 +61,22 @@ class NationRowTest {
         new Or(new IsNull("regionCode"), new EqualTo("socCode", "15-1252")),
         new Or(new EqualTo("regionType", "national"), new EqualTo("socCode", "x"))}) {
       assertEquals(EnumSet.of(Truth.TRUE), of(more), more.toString());
-      assertTrue(NationRow.evaluate(more.toV2(), Row.OTHER_REGION).contains(Truth.TRUE), more.toString());
+      assertTrue(NationRow.evaluate(more.toV2(), Row.STATE).contains(Truth.TRUE)
+          || NationRow.evaluate(more.toV2(), Row.MSA).contains(Truth.TRUE), more.toString());
       assertFalse(nationOnly(more), more.toString());
     }
+  }
+
+  /** Spark rewrites NOT (regionType = 'state' OR regionType = 'msa') into two filters: together they select the nation. */
+  @Test
+  void theFiltersOfOneReadAreJudgedTogether() {
+    assertTrue(nationOnly(), "no word on regions: the nation is all the read asks for");
+    assertTrue(nationOnly(new Not(new EqualTo("regionType", "state")), new Not(new EqualTo("regionType", "msa"))));
+    assertFalse(nationOnly(new Not(new EqualTo("regionType", "state"))));
+    assertTrue(nationOnly(new Not(new EqualTo("regionType", "state")), new IsNull("regionCode")));
+    assertEquals("STARTS_WITH", NationRow.firstNotSelectingTheNationOnly(List.of(new IsNotNull("regionCode").toV2(),
+        new StringStartsWith("regionCode", "0").toV2())).orElseThrow().name(),
+        "the filter the user wrote is named before the IS NOT NULL Spark derives from it");
   }
 
   @Test

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
-  private static final Set<Integer> TRANSIENT = Set.of(500, 502, 503, 504);
+  /** Retried: a server error or timeout that may pass (408 is the server tiring of waiting for the request). */
+  private static final Set<Integer> TRANSIENT = Set.of(408, 500, 502, 503, 504);
   private static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
   /**
@@ -181,7 +182,7 @@ public final class ApiCaller {
       }
       if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
         String detail = refusal(outcome.status, error);
-        throw outcome.status >= 400 && outcome.status < 500 && outcome.status != 408
+        throw outcome.status >= 400 && outcome.status < 500
             ? new ApiRefusal(description, outcome.status, error.code(), detail)
             : new ApiException(description, outcome.status, error.code(), detail, null);
       }

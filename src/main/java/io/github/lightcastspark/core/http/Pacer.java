@@ -15,8 +15,12 @@ public interface Pacer {
   default void sent(long sentMillis) {
   }
 
-  /** Tells that a request was answered without a 429, with these response headers (names lower-cased). */
+  /** Tells that a request was answered with a 2xx, with these response headers (names lower-cased). */
   default void answered(Map<String, String> headers) {
+  }
+
+  /** Tells that the reader holding this pacer is done with it. */
+  default void close() {
   }
 
   /**

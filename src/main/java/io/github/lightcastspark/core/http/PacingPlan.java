@@ -94,15 +94,13 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
    * @param lanesById the lanes given when the read was planned ({@link #lanesOf}); an executor not among them (it came
    *     later) takes its id's remainder if no one held that lane, else one of the lanes no one held (by the same
    *     remainder), else its remainder anyway
-   * @return this JVM's pacer for the schedule, shared by all its tasks
+   * @return this JVM's pacer for the schedule, shared by all its tasks, held at this plan's rate until closed
    */
-  public Pacer pacerFor(String executorId, Map<String, Integer> lanesById) {
+  public SlotPacer.Held pacerFor(String executorId, Map<String, Integer> lanesById) {
     int lane = laneOf(executorId, lanesById);
     try {
-      SlotPacer pacer = PACERS.get(scheduleId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
-          System::currentTimeMillis));
-      pacer.slowTo(slotMillis);
-      return pacer;
+      return PACERS.get(scheduleId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
+          System::currentTimeMillis)).heldAt(slotMillis);
     } catch (ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }

@@ -15,16 +15,19 @@ final class ServerLimit {
   private ServerLimit() {
   }
 
-  /** @return the requests per second the headers allow, or 0 when they do not tell one (or nothing is spent yet) */
+  /**
+   * @return the requests per second the headers allow (0 when the window is spent), or -1 when they do not tell one
+   *     (no headers, nothing spent yet, a reset too near)
+   */
   static double rate(Map<String, String> headers, long nowMillis) {
     Long limit = number(headers.get("x-ratelimit-limit"));
     Long remaining = number(headers.get("x-ratelimit-remaining"));
     Long reset = number(headers.get("x-ratelimit-reset"));
     if (limit == null || remaining == null || reset == null || remaining >= limit || remaining < 0) {
-      return 0;
+      return -1;
     }
     double seconds = (reset * 1000 - nowMillis) / 1000.0;
-    return seconds < MIN_SECONDS ? 0 : remaining / seconds;
+    return seconds < MIN_SECONDS ? -1 : remaining / seconds;
   }
 
   private static Long number(String header) {

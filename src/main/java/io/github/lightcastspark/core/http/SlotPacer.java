@@ -2,6 +2,8 @@ package io.github.lightcastspark.core.http;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *       Two applications on one credential, each pacing itself to the full limit, so settle on shares of it.</li>
  *   <li>An answer whose {@code X-RateLimit-*} headers show a lower limit than the schedule's caps the share at that
  *       limit's part for this JVM, said once at WARN.</li>
- *   <li>A read planned later with a tighter {@code rateLimit} for the same credential spaces the grid out to it
- *       ({@link #slowTo}).</li>
+ *   <li>A read with a tighter {@code rateLimit} for the same credential spaces the grid out to it while any of its
+ *       readers runs in the JVM ({@link #heldAt}).</li>
  * </ul>
  */
 public final class SlotPacer implements Pacer {
@@ -41,6 +43,8 @@ public final class SlotPacer implements Pacer {
   /** The grid index (of this lane's slots) before which no slot may be taken; fractional when sharing. */
   private double nextIndex;
   private long lastReservedMillis;
+  /** The slot spacings the live readers were given, with how many hold each. */
+  private final TreeMap<Double, Integer> holds = new TreeMap<>();
   private long holdUntilMillis;
   private double share = 1;
   private double ceiling = 1;
@@ -111,7 +115,7 @@ public final class SlotPacer implements Pacer {
   @Override
   public synchronized void answered(Map<String, String> headers) {
     double serverRate = ServerLimit.rate(headers, clock.getAsLong());
-    if (serverRate > 0) {
+    if (serverRate >= 0) {
       double scheduleRate = 1000.0 / slotMillis;
       ceiling = Math.max(MIN_SHARE, Math.min(1, serverRate * PacingPlan.HEADROOM / scheduleRate));
       if (ceiling < 1 && !warned) {
@@ -126,15 +130,70 @@ public final class SlotPacer implements Pacer {
   }
 
   /**
-   * Spaces the grid out to a schedule of the same limit with a tighter rate (a read planned later with a lower
-   * {@code rateLimit} on the same credential): the JVM's tasks of every read then keep the tighter one. A looser one
-   * changes nothing while the pacer lives.
+   * @param slotMillis the slot spacing of the schedule a reader was given
+   * @return a pacer for that reader: this JVM's, spaced for as long as the reader holds it at the widest spacing any
+   *     live reader of this limit was given, so that a read planned with a tighter {@code rateLimit} on the same
+   *     credential slows the JVM's tasks of every read while it runs, and no longer
    */
-  public synchronized void slowTo(double tighterSlotMillis) {
-    if (tighterSlotMillis > slotMillis) {
-      // The next slot keeps its time (a pause, a share, slots given up) on the wider grid, after the last one taken.
+  public Held heldAt(double slotMillis) {
+    hold(slotMillis, 1);
+    return new Held(slotMillis);
+  }
+
+  /** One reader's hold of its JVM's pacer. */
+  public final class Held implements Pacer {
+    private final double slotMillis;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Held(double slotMillis) {
+      this.slotMillis = slotMillis;
+    }
+
+    /** @return the JVM's pacer this hold is of */
+    public SlotPacer pacer() {
+      return SlotPacer.this;
+    }
+
+    @Override
+    public long awaitTurn() {
+      return SlotPacer.this.awaitTurn();
+    }
+
+    @Override
+    public void pause(Duration wait) {
+      SlotPacer.this.pause(wait);
+    }
+
+    @Override
+    public void sent(long sentMillis) {
+      SlotPacer.this.sent(sentMillis);
+    }
+
+    @Override
+    public void answered(Map<String, String> headers) {
+      SlotPacer.this.answered(headers);
+    }
+
+    @Override
+    public void close() {
+      if (closed.compareAndSet(false, true)) {
+        hold(slotMillis, -1);
+      }
+    }
+  }
+
+  private synchronized void hold(double spacing, int delta) {
+    holds.merge(spacing, delta, (a, b) -> a + b == 0 ? null : a + b);
+    if (!holds.isEmpty()) {
+      regrid(holds.lastKey());
+    }
+  }
+
+  /** The next slot keeps its time (a pause, a share, slots given up) on the new grid, after the last one taken. */
+  private void regrid(double newSlotMillis) {
+    if (newSlotMillis != slotMillis) {
       double nextMillis = originMillis + (lane + nextIndex * lanes) * slotMillis;
-      slotMillis = tighterSlotMillis;
+      slotMillis = newSlotMillis;
       double onNewGrid = (nextMillis - originMillis - lane * slotMillis) / laneSpacing();
       nextIndex = Math.max(onNewGrid, indexAtOrAfter(lastReservedMillis) + 1);
     }

@@ -19,7 +19,7 @@ public final class Secret implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String REDACTED = "<redacted>";
   /** Shorter values are not scrubbed: no real credential is that short, and "x" would garble every message. */
-  private static final int MIN_SCRUBBED_LENGTH = 4;
+  private static final int MIN_SCRUBBED_LENGTH = 8;
   /**
    * Every credential of the JVM, raw and in each URL encoding, longest first (so that a credential containing another
    * is replaced whole); a few per credential and token, never removed.
@@ -46,6 +46,8 @@ public final class Secret implements Serializable {
       KNOWN.add(credential);
       KNOWN.add(form);
       KNOWN.add(form.replace("+", "%20"));
+      // RFC 3986, as most clients other than Java's form encoder write it: '~' bare, '*' escaped.
+      KNOWN.add(form.replace("+", "%20").replace("*", "%2A").replace("%7E", "~"));
       KNOWN.add(lowerCaseEscapes(form));
     }
   }

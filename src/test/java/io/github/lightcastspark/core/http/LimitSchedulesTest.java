@@ -10,30 +10,28 @@ class LimitSchedulesTest {
   private static final double EPSILON = 1e-9;
 
   @Test
-  void aTighterReadSlowsTheOthersWhileItMayRunAndNoLonger() {
+  void aTighterReadSlowsTheOthersForAsLongAsItsRequestsTakeAndNoLonger() {
     List<Object> limit = List.of("limit-a");
-    PacingPlan eager = LimitSchedules.planned(limit, 10, 1, "eager", 0);
+    PacingPlan eager = LimitSchedules.ask(limit, 10, 1, 100, "eager", 0);
     assertEquals(10, eager.rateLimit(), EPSILON);
-    assertEquals(5, LimitSchedules.planned(limit, 5, 1, "careful", 1_000).rateLimit(), EPSILON);
-    PacingPlan running = LimitSchedules.running(limit, 10, 1, "eager", "7", 2_000);
-    assertEquals(5, running.rateLimit(), EPSILON, "the careful read is planned: it may start at any moment");
+    // 300 requests at 2/s: 150 s, half again: a lease of 225 s from when its tasks are set up.
+    assertEquals(2, LimitSchedules.ask(limit, 2, 1, 300, "careful", 1_000).rateLimit(), EPSILON);
+    PacingPlan running = LimitSchedules.ask(limit, 10, 1, 100, "eager", 2_000);
+    assertEquals(2, running.rateLimit(), EPSILON, "the careful read is planned: it may start at any moment");
     assertEquals(eager.scheduleId(), running.scheduleId());
     assertEquals(eager.originMillis(), running.originMillis(), "a schedule keeps its slots when its rate changes");
-
-    LimitSchedules.running(limit, 5, 1, "careful", "8", 3_000);
-    assertEquals(5, LimitSchedules.planned(limit, 10, 1, "later", 3_000 + LimitSchedules.UNPLANNED_MILLIS + 1)
-        .rateLimit(), EPSILON, "running, the careful read holds the rate for as long as its execution lasts");
-    LimitSchedules.ended("8");
-    assertEquals(10, LimitSchedules.planned(limit, 10, 1, "after", 70_000).rateLimit(), EPSILON,
-        "once it has ended, a read at 10 gets 10");
+    LimitSchedules.ask(limit, 2, 1, 300, "careful", 10_000);
+    assertEquals(2, LimitSchedules.ask(limit, 10, 1, 10, "later", 10_000 + 225_000).rateLimit(), EPSILON);
+    assertEquals(10, LimitSchedules.ask(limit, 10, 1, 10, "after", 10_000 + 225_001).rateLimit(), EPSILON,
+        "once its requests had time to go out, half again, a read at 10 gets 10");
   }
 
   @Test
   void aPlannedReadThatNeverRunsHoldsTheRateForAMinute() {
     List<Object> limit = List.of("limit-b");
-    LimitSchedules.planned(limit, 2, 1, "explained", 0);
-    assertEquals(2, LimitSchedules.planned(limit, 10, 1, "next", 1_000).rateLimit(), EPSILON);
-    assertEquals(10, LimitSchedules.planned(limit, 10, 1, "next", LimitSchedules.UNPLANNED_MILLIS + 1).rateLimit(),
+    LimitSchedules.ask(limit, 2, 1, 3, "explained", 0);
+    assertEquals(2, LimitSchedules.ask(limit, 10, 1, 3, "next", 1_000).rateLimit(), EPSILON);
+    assertEquals(10, LimitSchedules.ask(limit, 10, 1, 3, "next", LimitSchedules.MIN_LEASE_MILLIS + 1).rateLimit(),
         EPSILON, "an EXPLAIN's read does not slow the session for good");
   }
 }

@@ -116,27 +116,36 @@ class SlotPacerTest {
   }
 
   @Test
-  void aTighterScheduleOfTheSameLimitSpacesTheGridOut() {
+  void aTighterReadSpacesTheGridOutWhileItHoldsThePacerAndNoLonger() {
     AtomicLong now = new AtomicLong(0);
     SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
+    Pacer eager = pacer.heldAt(100);
     assertEquals(0, pacer.reserve());
-    pacer.slowTo(200);
+    Pacer careful = pacer.heldAt(200);
     assertEquals(200, pacer.reserve());
-    pacer.slowTo(100);
-    assertEquals(400, pacer.reserve(), "a looser one changes nothing");
+    Pacer another = pacer.heldAt(100);
+    assertEquals(400, pacer.reserve(), "a looser one changes nothing while the tighter one holds");
+    careful.close();
+    careful.close();
+    assertEquals(600, pacer.reserve(), "the slot already due keeps its time");
+    assertEquals(700, pacer.reserve(), "the tighter read done, its spacing goes with it");
+    another.close();
+    eager.close();
+    assertEquals(800, pacer.reserve());
   }
 
   @Test
   void aTighterScheduleKeepsTheBackOffOfEarlier429s() {
     AtomicLong now = new AtomicLong(0);
     SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
+    pacer.heldAt(100);
     assertEquals(0, pacer.reserve());
     for (int i = 0; i < 3; i++) {
       pacer.pause(Duration.ZERO);
     }
     assertEquals(0.125, pacer.share());
     assertEquals(100, pacer.reserve(), "the next request waits for its slot; the one after it eight slots more");
-    pacer.slowTo(200);
+    pacer.heldAt(200);
     assertEquals(1000, pacer.reserve(), "the first slot of the wider grid at or after 900, not the next one, 400");
   }
 
@@ -146,7 +155,7 @@ class SlotPacerTest {
     assertEquals(Map.of("1", 1, "2", 0), plan.lanesOf(List.of("1", "2")), "each its id's remainder while free");
     Map<String, Integer> afterLoss = plan.lanesOf(List.of("1", "3"));
     assertEquals(Map.of("1", 1, "3", 0), afterLoss, "3 replaced 2; by its remainder it would share lane 1 with 1");
-    assertTrue(plan.pacerFor("1", afterLoss) != plan.pacerFor("3", afterLoss));
+    assertTrue(plan.pacerFor("1", afterLoss).pacer() != plan.pacerFor("3", afterLoss).pacer());
   }
 
   @Test
@@ -166,6 +175,6 @@ class SlotPacerTest {
     assertEquals(Map.of("1", 1, "2", 0), starting.lanesOf(List.of("1", "2")));
     PacingPlan local = PacingPlan.of("lanes-local", 5, 1, 0);
     assertEquals(Map.of(), local.lanesOf(List.of()));
-    assertTrue(local.pacerFor("driver", Map.of()) == local.pacerFor("driver", Map.of()));
+    assertTrue(local.pacerFor("driver", Map.of()).pacer() == local.pacerFor("driver", Map.of()).pacer());
   }
 }
