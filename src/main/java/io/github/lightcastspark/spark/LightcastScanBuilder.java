@@ -116,7 +116,8 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
         ? " (Spark adds it for a join on the region columns, or for a function of them)" : "";
     return "Filter " + predicate + notNull + " cannot become the regions of the requests: no regions are named, so"
         + " the read would ask for the nation only (regionType 'national', regionCode null), and this filter would"
-        + " leave an empty or partial result (for the nation and some regions, read each and union them). Name the regions: where(\"regionType = 'state'\") for every state (or"
+        + " leave an empty or partial result (for the nation and some regions, read each and union them). Name the"
+        + " regions: where(\"regionType = 'state'\") for every state (or"
         + " 'msa'), where(\"regionCode IN ('06', '36')\") for some, or the options regionType and regionCodes.";
   }
 

@@ -106,7 +106,8 @@ public final class PacingBenchmark {
     spark.range(10).count();
     try (LightcastEmulator emulator = emulator()) {
       ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupation_growth", "baseUrl",
-          emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "secret.clientId", "<client-id>", "secret.clientSecret",
+          emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "secret.clientId", "<client-id>",
+          "secret.clientSecret",
           "<client-secret>"), Map.of(), Map.of());
       PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters()));
       long start = System.nanoTime();

@@ -186,7 +186,8 @@ class ReadOptionsParserTest {
     ReadOptions fromEnv = ReadOptionsParser.parse(options, Map.of(), env);
     assertEquals("pk_test_env", fromEnv.platformKey().reveal());
     assertEquals("ck_env", fromEnv.customerKey().reveal());
-    Map<String, String> conf = Map.of("spark.lightcast.secret.platformKey", "pk_test_conf", "spark.lightcast.RATELIMIT", "2",
+    Map<String, String> conf = Map.of("spark.lightcast.secret.platformKey", "pk_test_conf",
+        "spark.lightcast.RATELIMIT", "2",
         "spark.other.setting", "x");
     ReadOptions fromConf = ReadOptionsParser.parse(options, conf, env);
     assertEquals("pk_test_conf", fromConf.platformKey().reveal());

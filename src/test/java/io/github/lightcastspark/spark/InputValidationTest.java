@@ -98,7 +98,8 @@ class InputValidationTest {
         () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode IS NOT NULL"));
     assertRejected("Filter UPPER(regionType) = 'STATE'",
         () -> TestSpark.session().read().format("lightcast").option("occupationIds", "LO-15-1252")
-            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>").load("occupation_growth")
+            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>")
+            .load("occupation_growth")
             .where("upper(regionType) = 'STATE'"));
   }
 

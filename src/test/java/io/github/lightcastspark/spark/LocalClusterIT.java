@@ -86,6 +86,12 @@ class LocalClusterIT {
     }
   }
 
+  /** Two reads of one credential at 10/s and 5/s, each on its own executor JVM, keep to 5/s together. */
+  @Test
+  void twoReadsOfOneCredentialAtDifferentRatesKeepTheTighterAcrossExecutors() {
+    QueryPacingTest.assertAUnionOfTwoReadsStaysUnder(spark, 5, 10, 5, 10);
+  }
+
   @Test
   void theDriverListsBothExecutorsAndCountsTwoLanes() {
     assertEquals(List.of("0", "1"), ExecutorLanes.registered(spark.sparkContext()));

@@ -107,7 +107,8 @@ class MalformedResponseTest {
           "/pog/dimensions", StubServer.json(body)))) {
         assertMalformed("occupation_growth [LO-15-1252] @ national", why, failure(() -> TestSpark.session().read()
             .format("lightcast").option("baseUrl", api.url() + "/pog").option("authUrl", api.url() + "/token")
-            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>").option("maxRetries", "0")
+            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>")
+            .option("maxRetries", "2")
             .option("occupationIds", "LO-15-1252").load("occupation_growth").collectAsList()));
       }
     });

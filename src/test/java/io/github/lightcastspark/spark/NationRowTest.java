@@ -56,7 +56,8 @@ class NationRowTest {
   @Test
   void filtersThatKeepTheNationAndMore() {
     for (Filter more : new Filter[] {new Not(new EqualTo("regionType", "state")),
-        new Not(new EqualNullSafe("regionCode", "06")), new Or(new IsNull("regionCode"), new EqualTo("regionCode", "06")),
+        new Not(new EqualNullSafe("regionCode", "06")),
+        new Or(new IsNull("regionCode"), new EqualTo("regionCode", "06")),
         new Or(new EqualTo("regionType", "national"), new EqualTo("regionCode", "06")),
         new Or(new IsNull("regionCode"), new EqualTo("socCode", "15-1252")),
         new Or(new EqualTo("regionType", "national"), new EqualTo("socCode", "x"))}) {
@@ -67,7 +68,7 @@ class NationRowTest {
     }
   }
 
-  /** Spark rewrites NOT (regionType = 'state' OR regionType = 'msa') into two filters: together they select the nation. */
+  /** Spark rewrites NOT (regionType = 'state' OR regionType = 'msa') into two filters, which select the nation. */
   @Test
   void theFiltersOfOneReadAreJudgedTogether() {
     assertTrue(nationOnly(), "no word on regions: the nation is all the read asks for");

@@ -148,7 +148,8 @@ class OccupationGrowthTest {
           () -> reader(emulator).option("occupationIds", "x").option("secret.platformKey", "<platform-key>")
               .load("occupation_growth"));
       assertOptionError("Missing client secret: set option secret.clientSecret, Spark conf"
-          + " spark.lightcast.secret.clientSecret or environment variable LIGHTCAST_CLIENT_SECRET", () -> TestSpark.session().read().format("lightcast")
+          + " spark.lightcast.secret.clientSecret or environment variable LIGHTCAST_CLIENT_SECRET",
+          () -> TestSpark.session().read().format("lightcast")
           .option("secret.clientId", CLIENT).option("occupationIds", "x").load("occupation_growth"));
       assertEquals(0, emulator.journal().entries().size());
     }

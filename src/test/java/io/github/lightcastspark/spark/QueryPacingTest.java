@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
 /** The whole query stays under the limit, measured on the emulator's clock, and survives chaos without a lost row. */
@@ -25,7 +26,11 @@ class QueryPacingTest {
       .stream().limit(30).collect(Collectors.joining(","));
 
   static DataFrameReader reader(LightcastEmulator emulator, int rate) {
-    return TestSpark.session().read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
+    return reader(TestSpark.session(), emulator, rate);
+  }
+
+  static DataFrameReader reader(SparkSession spark, LightcastEmulator emulator, int rate) {
+    return spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
         .option("secret.platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", rate)
         .option("socCodes", CODES).option("regionCodes", STATES);
   }
@@ -88,13 +93,13 @@ class QueryPacingTest {
 
   @Test
   void twoReadsOfOneLimitInOneQueryShareItsSchedule() {
-    assertAUnionOfTwoReadsStaysUnder(10, 10, 10, 12);
+    assertAUnionOfTwoReadsStaysUnder(TestSpark.session(), 10, 10, 10, 12);
   }
 
   /** One credential, one limit: a read asking 10/s beside one asking 5/s keeps to 5/s too. */
   @Test
   void twoReadsOfOneCredentialAtDifferentRatesKeepTheTighterTogether() {
-    assertAUnionOfTwoReadsStaysUnder(5, 10, 5, 10);
+    assertAUnionOfTwoReadsStaysUnder(TestSpark.session(), 5, 10, 5, 10);
   }
 
   /**
@@ -102,17 +107,19 @@ class QueryPacingTest {
    * {@code rateB}, one task each so that both run at once on local[2], against an emulator allowing {@code limit}
    * a second: every row arrives, with no 429 and no 900 ms window over the limit.
    */
-  private static void assertAUnionOfTwoReadsStaysUnder(int limit, int rateA, int rateB, int states) {
+  static void assertAUnionOfTwoReadsStaysUnder(SparkSession spark, int limit, int rateA, int rateB, int states) {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
         .lmiRateLimit(limit, Duration.ofSeconds(1)).build())) {
       String codes = String.join(",", List.of(CODES.split(",")).subList(0, 25));
       String regions = String.join(",", List.of(STATES.split(",")).subList(0, states));
-      Dataset<Row> developers = reader(emulator, rateA).option("socCodes", codes).option("regionCodes", regions)
+      Dataset<Row> developers = reader(spark, emulator, rateA).option("socCodes", codes)
+          .option("regionCodes", regions)
           .option("maxPartitions", "1").load("occupations");
-      Dataset<Row> nurses = reader(emulator, rateB).option("socCodes", codes).option("regionCodes", regions)
+      Dataset<Row> nurses = reader(spark, emulator, rateB).option("socCodes", codes)
+          .option("regionCodes", regions)
           .option("includeSkills", "true").option("maxPartitions", "1").load("occupations");
       Dataset<Row> both = developers.select("socCode").union(nurses.select("socCode"));
-      assertEquals(2, both.rdd().getNumPartitions(), "one task per read, both running at once on local[2]");
+      assertEquals(2, both.rdd().getNumPartitions(), "one task per read, both running at once on two cores");
       assertEquals(2 * 25 * states, both.count());
       List<JournalEntry> requests = dataRequests(emulator);
       assertEquals(2 * states, requests.size());

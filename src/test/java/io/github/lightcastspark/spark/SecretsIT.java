@@ -59,7 +59,8 @@ class SecretsIT {
     assertTrue(shown.contains("*********(redacted)"), "Spark redacted nothing: the conf route was not shown");
 
     List<String> secrets = new ArrayList<>(List.of(SecretsProbe.KEY_BY_CONF, SecretsProbe.KEY_BY_OPTION,
-        SecretsProbe.KEY_BY_VIEW, SecretsProbe.KEY_BY_SESSION_SET, SecretsProbe.CUSTOMER_BY_ENV, SecretsProbe.CLIENT_ID_BY_ENV,
+        SecretsProbe.KEY_BY_VIEW, SecretsProbe.KEY_BY_SESSION_SET, SecretsProbe.CUSTOMER_BY_ENV,
+        SecretsProbe.CLIENT_ID_BY_ENV,
         SecretsProbe.CLIENT_SECRET_BY_ENV));
     shown.lines().filter(l -> l.startsWith(SecretsProbe.TOKEN_LINE))
         .forEach(l -> secrets.add(l.substring(SecretsProbe.TOKEN_LINE.length())));

@@ -121,7 +121,8 @@ public final class SlotPacer implements Pacer {
       if (ceiling < 1 && !warned) {
         warned = true;
         LOG.warn("The server allows about {} requests/s on this credential (its X-RateLimit headers), less than the"
-            + " read's rateLimit of {}/s: this executor JVM slows to its share, {} requests/s, instead of being refused.",
+            + " read's rateLimit of {}/s: this executor JVM slows to its share, {} requests/s, instead of being"
+            + " refused.",
             String.format("%.2f", serverRate), String.format("%.2f", scheduleRate / PacingPlan.HEADROOM),
             String.format("%.2f", ceiling * scheduleRate / lanes));
       }
