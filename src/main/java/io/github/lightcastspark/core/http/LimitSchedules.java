@@ -56,8 +56,8 @@ public final class LimitSchedules {
    */
   public static PacingPlan ask(List<Object> limit, double rateLimit, int lanes, int requests, String read,
       long nowMillis) {
-    PacingPlan first = PacingPlan.of("", rateLimit, lanes, nowMillis);
-    Schedule schedule = SCHEDULES.computeIfAbsent(List.of(limit, lanes), k -> new Schedule(first.originMillis()));
+    Schedule schedule = SCHEDULES.computeIfAbsent(List.of(limit, lanes),
+        k -> new Schedule(PacingPlan.of("", rateLimit, lanes, nowMillis).originMillis()));
     long lease = Math.max(MIN_LEASE_MILLIS, (long) (LEASE_MARGIN * requests * 1000 / rateLimit));
     synchronized (schedule) {
       schedule.asks.values().removeIf(a -> a.untilMillis() < nowMillis);
