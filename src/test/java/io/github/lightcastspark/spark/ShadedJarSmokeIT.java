@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.emulator.EmulatorData;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -16,25 +22,46 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The shaded jar on its own: a separate JVM whose classpath is Spark's jars and the connector jar, nothing else (no
- * test classes, no Maven dependency tree), runs the demo, which reads every dataset from the jar's emulator through
- * {@code format("lightcast")}; its output must hold the emulator's figures.
+ * The shaded jar on its own, as a user runs it: the emulator's runnable jar in one JVM ({@code java -jar}), and in
+ * another the demo on Spark's jars and the connector jar (and the demo's class, without any other dependency: no
+ * emulator, no Maven dependency tree), reading every dataset through {@code format("lightcast")}; its output must
+ * hold the emulator's figures.
  */
 class ShadedJarSmokeIT {
+  /** The emulator's first line names its LMI root: the server's root followed by {@code /v1}. */
+  private static final Pattern LISTENING = Pattern.compile("LMI base URL (http://[^/\\s]+)/v1");
+
   @Test
   void theShadedJarAloneReadsEveryDatasetThroughItsShortName() throws Exception {
-    String classpath = System.getProperty("lightcast.sparkJars") + File.separator + "*" + File.pathSeparator
-        + System.getProperty("lightcast.shadedJar");
-    List<String> command = new ArrayList<>();
-    command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
-    for (String option : System.getProperty("lightcast.javaOptions").trim().split("\\s+")) {
-      command.add(option);
+    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    Process emulator = new ProcessBuilder(java, "-jar", System.getProperty("lightcast.emulatorJar"), "--port", "0")
+        .redirectErrorStream(true).start();
+    String output;
+    try {
+      String listening = new BufferedReader(new InputStreamReader(emulator.getInputStream(),
+          StandardCharsets.UTF_8)).readLine();
+      Matcher url = LISTENING.matcher(String.valueOf(listening));
+      assertTrue(url.find(), "the emulator said: " + listening);
+      // The demo's own class and nothing else of the tests: the emulator's classes are not on this classpath.
+      String demoClasses = Files.createTempDirectory("lightcast-demo").toString();
+      String demo = "io/github/lightcastspark/demo/Demo.class";
+      Files.copy(Path.of(System.getProperty("lightcast.testClasses"), demo), Files.createDirectories(
+          Path.of(demoClasses, demo).getParent()).resolve("Demo.class"));
+      String classpath = System.getProperty("lightcast.sparkJars") + File.separator + "*" + File.pathSeparator
+          + System.getProperty("lightcast.shadedJar") + File.pathSeparator + demoClasses;
+      List<String> command = new ArrayList<>();
+      command.add(java);
+      for (String option : System.getProperty("lightcast.javaOptions").trim().split("\\s+")) {
+        command.add(option);
+      }
+      command.addAll(List.of("-cp", classpath, "io.github.lightcastspark.demo.Demo", url.group(1)));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the demo did not finish");
+      assertEquals(0, process.exitValue(), output);
+    } finally {
+      emulator.destroy();
     }
-    command.addAll(List.of("-cp", classpath, "io.github.lightcastspark.demo.Demo"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the demo did not finish");
-    assertEquals(0, process.exitValue(), output);
 
     EmulatorData data = EmulatorData.builtIn();
     String californiaMedian = String.valueOf(data.occupationJson("15-1252", "state", "06", false, false)

@@ -1,14 +1,13 @@
 package io.github.lightcastspark.core.http;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
 /**
@@ -31,7 +30,7 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
   public static final double HEADROOM = 0.96;
 
   /** Kept while any task of the JVM holds its pacer, however long the read: an expiry would split a lane in two. */
-  private static final Cache<String, SlotPacer> PACERS = CacheBuilder.newBuilder().weakValues().build();
+  private static final Cache<String, SlotPacer> PACERS = Caffeine.newBuilder().weakValues().build();
 
   /** The driver's lane of each live executor, per schedule; guarded by itself. */
   private static final Map<String, Map<String, Integer>> LANES = new HashMap<>();
@@ -98,12 +97,8 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
    */
   public SlotPacer.Held pacerFor(String executorId, Map<String, Integer> lanesById) {
     int lane = laneOf(executorId, lanesById);
-    try {
-      return PACERS.get(scheduleId + "/" + lane, () -> new SlotPacer(originMillis, slotMillis, lane, lanes,
-          System::currentTimeMillis)).heldAt(slotMillis);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    }
+    return PACERS.get(scheduleId + "/" + lane, k -> new SlotPacer(originMillis, slotMillis, lane, lanes,
+        System::currentTimeMillis)).heldAt(slotMillis);
   }
 
   int laneOf(String executorId, Map<String, Integer> lanesById) {

@@ -1,7 +1,7 @@
 package io.github.lightcastspark.core.http;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.lightcastspark.core.options.ReadOptions;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +18,7 @@ public final class ResponseCache {
   /** Bodies kept per JVM, at most: ample for a few thousand responses, small beside an executor's heap. */
   static final long MAX_BYTES = 64L << 20;
 
-  private static final Cache<Key, Stored> SHARED = CacheBuilder.newBuilder()
+  private static final Cache<Key, Stored> SHARED = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
       .weigher((Key key, Stored stored) -> stored.response().body().length + key.url().length() + key.body().length())
       .expireAfterWrite(ReadOptions.MAX_CACHE_TTL)

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the emulator until the process is killed:
- * {@code java -cp <connector jar> io.github.lightcastspark.emulator.EmulatorMain [--port 8787] [--data-dir DIR]
+ * {@code java -jar lightcast-emulator-<version>-all.jar [--port 8787] [--data-dir DIR]
  * [--mode testing|production] [--rate-limit REQUESTS/SECONDS]}.
  */
 public final class EmulatorMain {
