@@ -1,6 +1,6 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.http.PacingPlan;
+import io.github.lightcastspark.core.pacing.PacingPlan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

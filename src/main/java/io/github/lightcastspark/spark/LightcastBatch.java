@@ -1,8 +1,8 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.http.LimitSchedules;
-import io.github.lightcastspark.core.http.PacingPlan;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.pacing.LimitSchedules;
+import io.github.lightcastspark.core.pacing.PacingPlan;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.PartitionPlan;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.github.lightcastspark.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.lightcastspark.core.http.ApiCaller;
-import io.github.lightcastspark.core.http.ApiException;
-import io.github.lightcastspark.core.http.Pacer;
-import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.binding.RowSource;
+import io.github.lightcastspark.core.binding.RowSources;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.plan.ApiRequest;
-import io.github.lightcastspark.core.rows.RowSource;
-import io.github.lightcastspark.core.rows.RowSources;
+import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.ApiException;
+import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Collections;
 import java.util.Iterator;

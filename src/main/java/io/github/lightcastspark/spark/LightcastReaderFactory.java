@@ -1,7 +1,7 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.http.PacingPlan;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.pacing.PacingPlan;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkEnv;

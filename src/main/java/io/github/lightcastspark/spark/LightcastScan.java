@@ -1,19 +1,19 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.http.ApiCaller;
-import io.github.lightcastspark.core.http.LmiClient;
-import io.github.lightcastspark.core.http.LmiRegionCatalog;
-import io.github.lightcastspark.core.http.Pacer;
-import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.binding.lmi.FieldSelection;
+import io.github.lightcastspark.core.binding.lmi.LmiClient;
+import io.github.lightcastspark.core.binding.lmi.LmiRegionCatalog;
+import io.github.lightcastspark.core.binding.pog.BuiltInStates;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.plan.ApiRequest;
-import io.github.lightcastspark.core.plan.BuiltInStates;
-import io.github.lightcastspark.core.plan.FieldSelection;
 import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import io.github.lightcastspark.core.plan.RowEstimate;
+import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Arrays;
 import java.util.List;

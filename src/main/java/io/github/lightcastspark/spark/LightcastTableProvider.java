@@ -1,9 +1,9 @@
 package io.github.lightcastspark.spark;
 
 import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOption;
 import io.github.lightcastspark.core.options.ReadOptionsParser;
-import io.github.lightcastspark.core.options.LightcastOptionException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;

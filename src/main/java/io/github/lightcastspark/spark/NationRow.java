@@ -1,7 +1,7 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.options.RegionType;
+import io.github.lightcastspark.core.plan.KeyColumns;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;

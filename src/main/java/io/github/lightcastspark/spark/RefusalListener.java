@@ -1,6 +1,6 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.http.ApiRefusal;
+import io.github.lightcastspark.core.transport.ApiRefusal;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;

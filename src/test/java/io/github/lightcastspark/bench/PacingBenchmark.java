@@ -1,15 +1,15 @@
 package io.github.lightcastspark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lightcastspark.core.http.ApiCaller;
-import io.github.lightcastspark.core.http.Pacer;
-import io.github.lightcastspark.core.http.PogClient;
-import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.binding.pog.PogClient;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.ReadOptionsParser;
+import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
+import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;

@@ -7,7 +7,6 @@ import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;

@@ -1,7 +1,6 @@
 package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 

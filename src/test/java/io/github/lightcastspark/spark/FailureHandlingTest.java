@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.StubServer;
-import io.github.lightcastspark.core.http.ApiException;
+import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;

@@ -4,10 +4,9 @@ import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.sun.net.httpserver.HttpHandler;
 import io.github.lightcastspark.StubServer;
-import io.github.lightcastspark.core.http.ApiException;
+import io.github.lightcastspark.core.transport.ApiException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;

@@ -5,7 +5,6 @@ import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.nio.file.Files;

@@ -3,7 +3,6 @@ package io.github.lightcastspark.spark;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -4,9 +4,8 @@ import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.StubServer;
-import io.github.lightcastspark.core.http.ApiException;
+import io.github.lightcastspark.core.transport.ApiException;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;

@@ -3,7 +3,6 @@ package io.github.lightcastspark.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.spark.NationRow.Row;
 import io.github.lightcastspark.spark.NationRow.Truth;
 import java.util.Arrays;

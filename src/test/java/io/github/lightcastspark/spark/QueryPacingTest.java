@@ -4,7 +4,6 @@ import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
 import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;

@@ -4,7 +4,6 @@ import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import io.github.lightcastspark.spark.metrics.CacheHitsMetric;
 import io.github.lightcastspark.spark.metrics.RequestsMetric;

@@ -2,7 +2,6 @@ package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +28,8 @@ class SecretsIT {
   void noCredentialInLogsEventLogRestApiSetOrExplain() throws Exception {
     String testClasses = System.getProperty("lightcast.testClasses");
     String classpath = System.getProperty("lightcast.sparkJars") + File.separator + "*" + File.pathSeparator
-        + System.getProperty("lightcast.shadedJar") + File.pathSeparator + testClasses;
+        + System.getProperty("lightcast.shadedJar") + File.pathSeparator + testClasses + File.pathSeparator
+        + System.getProperty("lightcast.emulatorLibrary") + File.separator + "*";
     List<String> command = new ArrayList<>();
     command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
     for (String option : System.getProperty("lightcast.javaOptions").trim().split("\\s+")) {

@@ -2,7 +2,6 @@ package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.lightcastspark.emulator.EmulatorData;
 import java.io.BufferedReader;
 import java.io.File;

@@ -1,5 +1,6 @@
 package io.github.lightcastspark.core.options;
 
+import io.github.lightcastspark.core.binding.pog.PogSettings;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package io.github.lightcastspark.core.options;
 
+import io.github.lightcastspark.core.binding.pog.PogSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

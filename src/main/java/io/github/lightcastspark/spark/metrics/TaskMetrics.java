@@ -1,6 +1,6 @@
 package io.github.lightcastspark.spark.metrics;
 
-import io.github.lightcastspark.core.http.RequestCounters;
+import io.github.lightcastspark.core.transport.RequestCounters;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 

@@ -1,0 +1,94 @@
+package io.github.lightcastspark.core.binding.lmi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.options.RegionType;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.JsonBodies;
+import io.github.lightcastspark.core.transport.ResponseCache;
+import java.util.List;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * The Labor Market Intelligence API: builds each request (URL, auth headers, JSON body) and parses the answer. Every
+ * call goes through an {@link ApiCaller}, so it is throttled, retried and counted.
+ */
+public final class LmiClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ReadOptions options;
+  private final ApiCaller caller;
+
+  /**
+   * @param options the read's options (base URL, keys, request flags)
+   * @param caller sends the requests
+   */
+  public LmiClient(ReadOptions options, ApiCaller caller) {
+    this.options = options;
+    this.caller = caller;
+  }
+
+  /**
+   * @param request the codes and region to ask for
+   * @param fields the occupation fields to return (sparse fieldset)
+   * @return the parsed response body
+   * @throws ApiException when the API refuses the request, retries run out or the body is not JSON
+   */
+  public JsonNode fetch(ApiRequest request, List<String> fields) {
+    ObjectNode body = body(request, fields);
+    String url = options.baseUrl() + request.dataset().path();
+    return caller.json(key("POST", url, body.toString()),
+        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)).build(),
+        request.toString(), null);
+  }
+
+  /**
+   * @param type the region type to list, or null for every type
+   * @return the parsed regions list
+   */
+  public JsonNode regions(RegionType type) {
+    String url = options.baseUrl() + "/labor-market-intelligence/regions" + (type == null ? "" : "?type=" + type.apiName());
+    return caller.json(key("GET", url, ""), () -> authorized(ClassicRequestBuilder.get(url)).build(),
+        describeRegions(type), null);
+  }
+
+  /** @return how logs and errors name the regions request of {@code type} (null: every type) */
+  public static String describeRegions(RegionType type) {
+    return "regions @ " + (type == null ? "all regions" : type.apiName());
+  }
+
+  /** @return the JSON body of {@code request}, with the contract's field names */
+  public ObjectNode body(ApiRequest request, List<String> fields) {
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode codes = body.putArray(request.dataset().codeKind().orElseThrow().optionName());
+    request.codes().forEach(codes::add);
+    body.put("regionType", request.region().type().apiName());
+    if (request.region().code() != null) {
+      body.put("region", request.region().apiCode());
+    }
+    ArrayNode fieldArray = body.putArray("fields");
+    fields.forEach(fieldArray::add);
+    body.put("includeSkills", options.includeSkills());
+    if (options.fallbackToState() && request.region().type() == RegionType.MSA) {
+      body.put(options.fallbackToStateField(), true);
+    }
+    return body;
+  }
+
+  private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
+    builder.addHeader("Authorization", "Bearer " + options.platformKey().reveal())
+        .addHeader("Accept", "application/json");
+    if (options.customerKey() != null) {
+      builder.addHeader(options.customerKeyHeader(), options.customerKey().reveal());
+    }
+    return builder;
+  }
+
+  private ResponseCache.Key key(String method, String url, String body) {
+    return new ResponseCache.Key(options.credentialIdentity(), method, url, body);
+  }
+}

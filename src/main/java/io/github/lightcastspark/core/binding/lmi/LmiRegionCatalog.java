@@ -1,0 +1,52 @@
+package io.github.lightcastspark.core.binding.lmi;
+
+import io.github.lightcastspark.core.options.LightcastOptionException;
+import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.options.RegionType;
+import io.github.lightcastspark.core.plan.RegionCatalog;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Every region of a type, from the API's own regions list: one request per (API, credentials, type), made at
+ * planning and cached for the life of the JVM, so that "every state" means the states the credential can query
+ * (the testing environment serves a subset).
+ */
+public final class LmiRegionCatalog implements RegionCatalog {
+  private static final ConcurrentMap<Key, List<String>> CACHE = new ConcurrentHashMap<>();
+
+  private final ReadOptions options;
+  private final LmiClient client;
+
+  /**
+   * @param options identifies the API and the credentials
+   * @param client asks the API on a cache miss
+   */
+  public LmiRegionCatalog(ReadOptions options, LmiClient client) {
+    this.options = options;
+    this.client = client;
+  }
+
+  @Override
+  public List<String> codes(RegionType type) {
+    Key key = new Key(options.baseUrl(), options.credentialIdentity(), type);
+    return CACHE.computeIfAbsent(key, k -> fetch(type));
+  }
+
+  /** An empty list is refused, not kept: "every MSA" meaning none would silently read nothing for the JVM's life. */
+  private List<String> fetch(RegionType type) {
+    List<String> codes = RegionList.entries(client.regions(type), LmiClient.describeRegions(type)).stream()
+        .filter(region -> region.is(type) && region.code() != null)
+        .map(RegionList.Entry::code).distinct().sorted().toList();
+    if (codes.isEmpty()) {
+      throw new LightcastOptionException("The API's regions list has no " + type.apiName() + " regions for these"
+          + " credentials, so 'every " + type.apiName() + "' would read nothing: name the regions with option"
+          + " regionCodes.");
+    }
+    return codes;
+  }
+
+  private record Key(String baseUrl, List<Object> credentials, RegionType type) {
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.lightcastspark.core.binding.pog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.Region;
+import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.JsonBodies;
+import io.github.lightcastspark.core.transport.ResponseCache;
+import java.util.function.Supplier;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+
+/**
+ * The Projected Occupation Growth API: one occupation and one region per growth request, with the JVM's shared
+ * bearer token; a 401 renews the token once and sends the request again.
+ */
+public final class PogClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ReadOptions options;
+  private final PogSettings pog;
+  private final ApiCaller caller;
+  private final TokenProvider tokens;
+  private String tokenInUse;
+
+  /**
+   * @param options the read's options
+   * @param caller sends the requests (throttled, retried, counted)
+   */
+  public PogClient(ReadOptions options, ApiCaller caller) {
+    this.options = options;
+    this.pog = options.pog();
+    this.caller = caller;
+    this.tokens = TokenProvider.shared(pog, options.requestTimeout());
+  }
+
+  /** @return the growth response for the one occupation id and region of {@code request} */
+  public JsonNode growth(ApiRequest request) {
+    ObjectNode body = body(request.codes().get(0), request.region());
+    String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version=" + pog.lotVersion();
+    return send(new ResponseCache.Key(options.credentialIdentity(), "POST", url, body.toString()),
+        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)), request.toString());
+  }
+
+  /** @return the {@code /meta} response: model and taxonomy versions */
+  public JsonNode meta() {
+    String url = options.baseUrl() + "/meta?lot_version=" + pog.lotVersion();
+    return send(new ResponseCache.Key(options.credentialIdentity(), "GET", url, ""),
+        () -> authorized(ClassicRequestBuilder.get(url)), "occupation_growth meta");
+  }
+
+  private JsonNode send(ResponseCache.Key key, Supplier<ClassicRequestBuilder> request, String description) {
+    return caller.json(key, () -> request.get().build(), description, () -> tokens.invalidate(tokenInUse));
+  }
+
+  private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
+    tokenInUse = tokens.token();
+    return builder.addHeader("Authorization", "Bearer " + tokenInUse).addHeader("Accept", "application/json");
+  }
+
+  private static ObjectNode body(String id, Region region) {
+    ObjectNode body = JSON.createObjectNode().put("id", id);
+    body.putObject("region").put("level", region.code() == null ? "nation" : "state")
+        .put("id", region.code() == null ? "us" : region.apiCode());
+    return body;
+  }
+}

@@ -1,0 +1,169 @@
+package io.github.lightcastspark.core.binding.pog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lightcastspark.core.options.Secret;
+import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.ApiException;
+import io.github.lightcastspark.core.transport.ApiRefusal;
+import io.github.lightcastspark.core.transport.ApiResponse;
+import io.github.lightcastspark.core.transport.RequestCounters;
+import io.github.lightcastspark.core.transport.ResponseCache;
+import io.github.lightcastspark.core.transport.RetryPolicy;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by every task of
+ * an executor. A token is fetched once however many tasks ask at the same moment (the first fetches, the others wait
+ * for its result), renewed well before it expires ({@link #refreshMargin}), and dropped when the API answers 401 so
+ * that the next request fetches a new one. A fetch has its own small retry budget; a refused client or scope fails at
+ * once with a message that names the scope, never the secret. A renewal that fails while the current token is still
+ * valid keeps that token (and tries again a little later) rather than failing tasks that could still run; a fetch
+ * that fails with no valid token to fall back on fails every caller for a second without being sent again, so that
+ * tasks waiting for it do not each repeat it in turn.
+ */
+public final class TokenProvider {
+  private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
+  private static final ConcurrentMap<List<Object>, TokenProvider> PROVIDERS = new ConcurrentHashMap<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int TOKEN_RETRIES = 2;
+  private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
+  private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
+  /** How long a failed fetch with no valid token to fall back on is answered with its failure. */
+  private static final Duration FAILURE_MEMORY = Duration.ofSeconds(1);
+  /** When to try a failed renewal again, while the current token is still valid. */
+  private static final Duration RENEWAL_RETRY = Duration.ofSeconds(10);
+
+  private final PogSettings settings;
+  private final ApiCaller caller;
+  private final LongSupplier clock;
+  private String token;
+  private long refreshAtNanos;
+  private long expiresAtNanos;
+  private ApiException lastFailure;
+  private long failedAtNanos;
+
+  TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.caller = new ApiCaller(timeout,
+        new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
+        Pacer.unscheduled(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
+  }
+
+  /** @return the JVM's provider for these settings' token URL, client id, secret and scope */
+  public static TokenProvider shared(PogSettings settings, Duration timeout) {
+    // The secret is part of the key, so that a corrected secret is not served a provider that holds the wrong one.
+    return PROVIDERS.computeIfAbsent(settings.credentialIdentity(),
+        k -> new TokenProvider(settings, timeout, System::nanoTime));
+  }
+
+  /**
+   * How long before expiry a token is renewed: a quarter of its lifetime, at most five minutes, so that an hour-long
+   * token is renewed at 55 minutes and a two-second one at 1.5 seconds.
+   */
+  static Duration refreshMargin(Duration lifetime) {
+    Duration quarter = lifetime.dividedBy(4);
+    return quarter.compareTo(MAX_MARGIN) < 0 ? quarter : MAX_MARGIN;
+  }
+
+  /** @return a valid access token, fetched if there is none or it is due for renewal */
+  public synchronized String token() {
+    long now = clock.getAsLong();
+    if (token != null && now < refreshAtNanos) {
+      return token;
+    }
+    if (lastFailure != null && now - failedAtNanos < FAILURE_MEMORY.toNanos()) {
+      throw lastFailure;
+    }
+    try {
+      fetch();
+      lastFailure = null;
+    } catch (ApiException e) {
+      // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
+      now = clock.getAsLong();
+      if (token == null || now >= expiresAtNanos) {
+        lastFailure = e;
+        failedAtNanos = now;
+        throw e;
+      }
+      long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
+      LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
+          + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
+          retryInNanos / 1_000_000);
+      refreshAtNanos = now + retryInNanos;
+    }
+    return token;
+  }
+
+  /** Drops {@code rejected} if it is still the current token, so that the next {@link #token()} fetches anew. */
+  public synchronized void invalidate(String rejected) {
+    if (rejected != null && rejected.equals(token)) {
+      token = null;
+    }
+  }
+
+  private void fetch() {
+    String description = "access token for scope '" + settings.scope() + "' from " + settings.authUrl();
+    String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId()) + "&client_secret="
+        + encode(settings.clientSecret()) + "&scope=" + URLEncoder.encode(settings.scope(), StandardCharsets.UTF_8);
+    ApiResponse response;
+    try {
+      response = caller.call(() -> ClassicRequestBuilder.post(settings.authUrl())
+          .addHeader("Accept", "application/json")
+          .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)).build(), description);
+    } catch (ApiException e) {
+      throw explain(e, description);
+    }
+    long now = clock.getAsLong();
+    try {
+      JsonNode body = JSON.readTree(response.body());
+      String accessToken = body.path("access_token").asText("");
+      if (accessToken.isEmpty()) {
+        throw new IOException("no access_token");
+      }
+      Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
+          ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
+      Secret.remember(accessToken);
+      token = accessToken;
+      refreshAtNanos = now + lifetime.minus(refreshMargin(lifetime)).toNanos();
+      expiresAtNanos = now + lifetime.toNanos();
+      LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
+    } catch (IOException e) {
+      // Not the parser's exception as the cause: its message would quote the body, the token in it.
+      throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
+          "the token response has no access_token", null);
+    }
+  }
+
+  private ApiException explain(ApiException e, String description) {
+    if ("invalid_client".equals(e.errorCode())) {
+      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
+          + " secret; check options secret.clientId and secret.clientSecret (or LIGHTCAST_CLIENT_ID /"
+          + " LIGHTCAST_CLIENT_SECRET)");
+    }
+    if ("invalid_scope".equals(e.errorCode())) {
+      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused scope '"
+          + settings.scope() + "': this client is not granted it; ask for the scope to be granted or set option"
+          + " scope");
+    }
+    return e;
+  }
+
+  private static String encode(Secret secret) {
+    return URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8);
+  }
+}

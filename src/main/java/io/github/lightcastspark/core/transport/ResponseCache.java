@@ -1,0 +1,67 @@
+package io.github.lightcastspark.core.transport;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.lightcastspark.core.options.ReadOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Successful responses kept by the JVM for the reads that allow it (option {@code cacheTtl}), so that a second action
+ * on a DataFrame, the sampling pass of a global sort, a retried task or a re-run notebook cell asks the API only
+ * for what this JVM has not received within that time. Entries are keyed by credentials, method, URL and body, so
+ * reads with other credentials, fields or flags never share them; the JVM keeps at most {@link #MAX_BYTES} of bodies
+ * and drops the least recently used first. A read with a TTL of zero neither reads nor fills the cache.
+ */
+public final class ResponseCache {
+  /** Bodies kept per JVM, at most: ample for a few thousand responses, small beside an executor's heap. */
+  static final long MAX_BYTES = 64L << 20;
+
+  private static final Cache<Key, Stored> SHARED = Caffeine.newBuilder()
+      .maximumWeight(MAX_BYTES)
+      .weigher((Key key, Stored stored) -> stored.response().body().length + key.url().length() + key.body().length())
+      .expireAfterWrite(ReadOptions.MAX_CACHE_TTL)
+      .build();
+
+  private final long ttlNanos;
+
+  private ResponseCache(Duration ttl) {
+    this.ttlNanos = ttl.toNanos();
+  }
+
+  /** @return the JVM's cache as seen by a read that reuses responses for {@code ttl}; zero turns it off */
+  public static ResponseCache of(Duration ttl) {
+    return new ResponseCache(ttl);
+  }
+
+  /** @return a response this JVM received for {@code key} within the TTL */
+  Optional<ApiResponse> get(Key key) {
+    if (ttlNanos == 0) {
+      return Optional.empty();
+    }
+    Stored stored = SHARED.getIfPresent(key);
+    return stored == null || System.nanoTime() - stored.storedNanos() > ttlNanos
+        ? Optional.empty() : Optional.of(stored.response());
+  }
+
+  void put(Key key, ApiResponse response) {
+    if (ttlNanos > 0) {
+      SHARED.put(key, new Stored(response, System.nanoTime()));
+    }
+  }
+
+  /**
+   * What makes two requests the same.
+   *
+   * @param credentials the read's {@link ReadOptions#credentialIdentity()}: secrets as redacting {@code Secret}s
+   * @param method the HTTP method
+   * @param url the full URL, query included
+   * @param body the JSON body, empty when there is none
+   */
+  public record Key(List<Object> credentials, String method, String url, String body) {
+  }
+
+  private record Stored(ApiResponse response, long storedNanos) {
+  }
+}
