@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.LimitSchedules;
 import io.github.lightcastspark.core.pacing.PacingPlan;
@@ -26,6 +27,7 @@ public final class LightcastBatch implements Batch {
   private static final Logger LOG = LoggerFactory.getLogger(LightcastBatch.class);
 
   private final ReadOptions options;
+  private final ApiBinding binding;
   private final Supplier<List<ApiRequest>> requests;
   private final StructType readSchema;
   private final List<String> fields;
@@ -35,9 +37,10 @@ public final class LightcastBatch implements Batch {
   /** Identifies this read to its tasks: what they ask once per read and JVM (the POG vintage) is keyed by it. */
   private final String readId = UUID.randomUUID().toString();
 
-  LightcastBatch(ReadOptions options, Supplier<List<ApiRequest>> requests, StructType readSchema,
+  LightcastBatch(ReadOptions options, ApiBinding binding, Supplier<List<ApiRequest>> requests, StructType readSchema,
       List<String> fields) {
     this.options = options;
+    this.binding = binding;
     this.requests = requests;
     this.readSchema = readSchema;
     this.fields = fields;
@@ -66,14 +69,14 @@ public final class LightcastBatch implements Batch {
   }
 
   private List<Object> limit() {
-    return List.of(options.baseUrl(), options.credentialIdentity());
+    return List.of(options.baseUrl(), binding.credentialIdentity(options));
   }
 
   private synchronized PartitionPlan plan() {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
       RefusalListener.registerOn(context);
-      plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.partitionCap().orElse(0));
+      plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.maxPartitions().orElse(0));
       pacing = LimitSchedules.ask(limit(), options.rateLimit(), ExecutorLanes.of(context), plan.requestCount(), readId,
           System.currentTimeMillis());
       lanesById = pacing.lanesOf(ExecutorLanes.registered(context));

@@ -2,11 +2,10 @@ package io.github.lightcastspark.spark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lightcastspark.core.binding.RowSource;
-import io.github.lightcastspark.core.binding.RowSources;
+import io.github.lightcastspark.core.jvm.Bindings;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.plan.ApiRequest;
-import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
@@ -47,7 +46,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     TaskContext task = TaskContext.get();
     this.retriedAttempt = task != null && task.attemptNumber() > 0;
     String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
-    this.source = RowSources.of(options, ApiCaller.of(options, pacer, counters), fields,
+    this.source = Bindings.of(options.dataset()).rowSource(options, pacer, counters, fields,
         execution == null ? readId : readId + "/execution " + execution);
     this.converter = new JsonRowConverter(readSchema);
   }

@@ -1,19 +1,12 @@
 package io.github.lightcastspark.spark;
 
-import io.github.lightcastspark.core.binding.lmi.FieldSelection;
-import io.github.lightcastspark.core.binding.lmi.LmiClient;
-import io.github.lightcastspark.core.binding.lmi.LmiRegionCatalog;
-import io.github.lightcastspark.core.binding.pog.BuiltInStates;
-import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.binding.ApiBinding;
+import io.github.lightcastspark.core.jvm.Bindings;
 import io.github.lightcastspark.core.options.ReadOptions;
-import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.PushedKeys;
-import io.github.lightcastspark.core.plan.RegionCatalog;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import io.github.lightcastspark.core.plan.RowEstimate;
-import io.github.lightcastspark.core.transport.ApiCaller;
-import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +27,7 @@ public final class LightcastScan implements SupportsReportStatistics {
   private static final int ROW_OVERHEAD_BYTES = 8;
 
   private final ReadOptions options;
+  private final ApiBinding binding;
   private final PushedKeys keys;
   private final StructType readSchema;
   private final Filter[] pushedFilters;
@@ -49,10 +43,11 @@ public final class LightcastScan implements SupportsReportStatistics {
    */
   public LightcastScan(ReadOptions options, PushedKeys keys, StructType readSchema, Filter[] pushedFilters) {
     this.options = options;
+    this.binding = Bindings.of(options.dataset());
     this.keys = keys;
     this.readSchema = readSchema;
     this.pushedFilters = pushedFilters.clone();
-    this.fields = FieldSelection.apiFields(options.dataset(), Arrays.asList(readSchema.fieldNames()));
+    this.fields = binding.fields(options, Arrays.asList(readSchema.fieldNames()));
   }
 
   @Override
@@ -65,10 +60,7 @@ public final class LightcastScan implements SupportsReportStatistics {
     return "Lightcast " + options.dataset().optionValue()
         + " PushedFilters: " + Arrays.toString(pushedFilters)
         + ", RequestKeys: " + keys
-        + (options.dataset().api() == Dataset.Api.LMI && options.dataset().codeKind().isPresent()
-            ? ", Fields: " + fields : "")
-        + (options.pog() == null ? "" : ", Dimension: " + options.pog().dimension() + ", LotVersion: "
-            + options.pog().lotVersion())
+        + binding.describe(options, fields)
         + ", RateLimit: " + options.rateLimit() + "/s";
   }
 
@@ -76,7 +68,7 @@ public final class LightcastScan implements SupportsReportStatistics {
   @Override
   public synchronized Batch toBatch() {
     if (batch == null) {
-      batch = new LightcastBatch(options, this::requests, readSchema, fields);
+      batch = new LightcastBatch(options, binding, this::requests, readSchema, fields);
     }
     return batch;
   }
@@ -104,16 +96,12 @@ public final class LightcastScan implements SupportsReportStatistics {
   }
 
   /**
-   * Plans the query's requests once per scan, on the driver; an LMI read of every state or MSA lists them with one
-   * request to the regions endpoint, which is cached per JVM.
+   * Plans the query's requests once per scan, on the driver; a read of every state or MSA lists them from the API's
+   * region catalog (for the LMI, one request to its regions endpoint, kept by the driver).
    */
   private synchronized List<ApiRequest> requests() {
     if (requests == null) {
-      RegionCatalog catalog = options.dataset().api() == Dataset.Api.LMI
-          ? new LmiRegionCatalog(options, new LmiClient(options, ApiCaller.of(options, Pacer.unscheduled(),
-              new RequestCounters())))
-          : new BuiltInStates();
-      requests = new RequestPlanner(options, keys, catalog).plan();
+      requests = new RequestPlanner(options, keys, binding.regionCatalog(options)).plan();
     }
     return requests;
   }

@@ -2,6 +2,7 @@ package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.lightcastspark.demo.Demo;
 import io.github.lightcastspark.emulator.EmulatorData;
 import java.io.BufferedReader;
 import java.io.File;

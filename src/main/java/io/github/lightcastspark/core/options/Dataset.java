@@ -1,7 +1,9 @@
 package io.github.lightcastspark.core.options;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The datasets a user can load, each backed by one API endpoint and read with one fixed schema. */
@@ -17,10 +19,23 @@ public enum Dataset {
 
   /** The two APIs, which differ in credentials, base URL and regions. */
   public enum Api {
-    /** Labor Market Intelligence: platform and customer keys; nation, states and MSAs. */
-    LMI,
+    /** Labor Market Intelligence: platform and customer keys; nation, states and MSAs; its environment's root. */
+    LMI(null, EnumSet.allOf(RegionType.class)),
     /** Projected Occupation Growth: OAuth client credentials; nation and states only. */
-    POG
+    POG("https://api.lightcast.io/projected-occupation-growth", EnumSet.of(RegionType.NATIONAL, RegionType.STATE));
+
+    private final String baseUrl;
+    private final Set<RegionType> regionTypes;
+
+    Api(String baseUrl, Set<RegionType> regionTypes) {
+      this.baseUrl = baseUrl;
+      this.regionTypes = regionTypes;
+    }
+
+    /** @return the API's root when option {@code baseUrl} is not given: for the LMI, {@code environment}'s */
+    public String defaultBaseUrl(Environment environment) {
+      return baseUrl != null ? baseUrl : environment.baseUrl();
+    }
   }
 
   private final String optionValue;
@@ -60,6 +75,19 @@ public enum Dataset {
   /** @return the codes each request is keyed by, empty for {@link #REGIONS} */
   public Optional<CodeKind> codeKind() {
     return Optional.ofNullable(codeKind);
+  }
+
+  /** @return whether the API answers for regions of {@code type} (the POG API has no MSAs) */
+  public boolean answers(RegionType type) {
+    return api.regionTypes.contains(type);
+  }
+
+  /**
+   * @return whether each request, and so each row, is for one region by its code; the regions list is asked for by
+   *     type only
+   */
+  public boolean keyedByRegionCode() {
+    return codeKind != null;
   }
 
   /** @return the dataset called {@code name} (case-insensitive), if any */

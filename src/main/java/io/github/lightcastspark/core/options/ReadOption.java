@@ -1,101 +1,164 @@
 package io.github.lightcastspark.core.options;
 
-import java.util.Arrays;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Every read option the connector accepts. Names are case-insensitive; each may also be set as the Spark conf
- * {@code spark.lightcast.<name>}, and the secrets through the environment; an explicit option wins. Every credential's
- * name starts with {@code secret.}, because Spark's default redaction pattern hides the value of any option or conf
- * entry whose name contains {@code secret}: in plans, the Spark UI, the REST API, the event log and {@code SET}.
- * {@code docs/options.md} describes each one.
+ * Every read option the connector accepts, each declared once, here: its name, the datasets it applies to, the rule
+ * its value is read and checked by (which says what is valid), its default and what it means. The parser works from
+ * these declarations alone, and a test holds {@code docs/options.md} to them.
+ *
+ * <p>Names are case-insensitive; each may also be set as the Spark conf {@code spark.lightcast.<name>}, and the
+ * credentials through the environment; an explicit option wins. Every credential's name starts with {@code secret.},
+ * because Spark's default redaction pattern hides the value of any option or conf entry whose name contains
+ * {@code secret}: in plans, the Spark UI, the REST API, the event log and {@code SET}.
+ *
+ * @param <T> the type of the option's value
  */
-public enum ReadOption {
-  /** The dataset to read; the same as the argument of {@code load(...)}. */
-  DATASET("dataset", null),
-  /** LMI platform key ({@code pk_test_…} or {@code pk_live_…}), sent as a bearer token. Env: LIGHTCAST_PLATFORM_KEY. */
-  PLATFORM_KEY("secret.platformKey", Dataset.Api.LMI),
-  /** LMI end-customer key ({@code ck_…}); required in production. Env: LIGHTCAST_CUSTOMER_KEY. */
-  CUSTOMER_KEY("secret.customerKey", Dataset.Api.LMI),
-  /** Header that carries the end-customer key; default {@code X-Customer-Key}. */
-  CUSTOMER_KEY_HEADER("customerKeyHeader", Dataset.Api.LMI),
-  /** {@code testing} or {@code production} (default): picks the LMI base URL and whether a customer key is required. */
-  ENVIRONMENT("environment", Dataset.Api.LMI),
-  /** API root, overriding the default: the LMI root with its version prefix ({@code http://127.0.0.1:8787/v1}) or
-   * the POG root ({@code https://api.lightcast.io/projected-occupation-growth}). */
-  BASE_URL("baseUrl", null),
-  /** Comma-separated SOC codes ({@code NN-NNNN}) for {@code occupations}. */
-  SOC_CODES("socCodes", Dataset.Api.LMI),
-  /** Comma-separated CIP codes ({@code NN.NNNN}) for {@code occupations_by_cip}. */
-  CIP_CODES("cipCodes", Dataset.Api.LMI),
-  /** Comma-separated occupation ids of the chosen dimension, for {@code occupation_growth}. */
-  OCCUPATION_IDS("occupationIds", Dataset.Api.POG),
-  /** {@code national}, {@code state} or {@code msa} ({@code msa} not for {@code occupation_growth}). */
-  REGION_TYPE("regionType", null),
-  /** Comma-separated region codes: 2-digit state FIPS codes or 5-digit MSA (CBSA) codes. */
-  REGION_CODES("regionCodes", null),
-  /** {@code true} to fill {@code skillRequirements}; default {@code false}. */
-  INCLUDE_SKILLS("includeSkills", Dataset.Api.LMI),
-  /** {@code true} to let MSA queries fall back to state projections (with a warning); default {@code false}. */
-  FALLBACK_TO_STATE("fallbackToState", Dataset.Api.LMI),
-  /** JSON field name of the fallback flag in the request body; default {@code fallbackToState}. */
-  FALLBACK_TO_STATE_FIELD("fallbackToStateField", Dataset.Api.LMI),
-  /** OAuth client id for the POG API. Env: LIGHTCAST_CLIENT_ID. */
-  CLIENT_ID("secret.clientId", Dataset.Api.POG),
-  /** OAuth client secret for the POG API. Env: LIGHTCAST_CLIENT_SECRET. */
-  CLIENT_SECRET("secret.clientSecret", Dataset.Api.POG),
-  /** OAuth scope; default {@code projected-occupation-growth}. */
-  SCOPE("scope", Dataset.Api.POG),
-  /** The OAuth token endpoint's full URL; default {@code https://auth.emsicloud.com/connect/token}. */
-  AUTH_URL("authUrl", Dataset.Api.POG),
-  /** {@code lotocc} (default) or {@code lotspecocc}. */
-  DIMENSION("dimension", Dataset.Api.POG),
-  /** LOT taxonomy version, {@code 6} or {@code 7} (default). */
-  LOT_VERSION("lotVersion", Dataset.Api.POG),
-  /** Requests per second for the whole query, all executors together; default 5. */
-  RATE_LIMIT("rateLimit", null),
-  /** Retries of one request after a 429, a 5xx or an I/O error; default 5. */
-  MAX_RETRIES("maxRetries", null),
-  /** Longest time one request may spend retrying, such as {@code 5m}; default 5m. */
-  MAX_RETRY_TIME("maxRetryTime", null),
-  /** Connect and response timeout of one request, such as {@code 30s} or {@code 500ms}; default 30s. */
-  REQUEST_TIMEOUT("requestTimeout", null),
-  /** Upper bound on the number of Spark partitions; default: the cluster's parallelism. */
-  MAX_PARTITIONS("maxPartitions", null),
-  /**
-   * How long an executor JVM may answer a request again from a response it already received, such as {@code 30m};
-   * default {@code 0}: off, every read asks the API.
-   */
-  CACHE_TTL("cacheTtl", null);
-
+public final class ReadOption<T> {
   /** Prefix of the Spark conf entries that set options for every read of the session. */
   public static final String SPARK_CONF_PREFIX = "spark.lightcast.";
+  /** The longest time a response may be reused ({@code cacheTtl}). */
+  public static final Duration MAX_CACHE_TTL = Duration.ofHours(24);
   /** How every credential's name starts. */
   private static final String SECRET_PREFIX = "secret.";
+  /** The fields of an LMI request body that the fallback flag's name must not overwrite. */
+  private static final Set<String> LMI_BODY_FIELDS = Set.of("socCodes", "cipCodes", "regionType", "region", "fields",
+      "includeSkills");
+
+  /** Every option, in the order of this file (the order messages list them in). */
+  private static final List<ReadOption<?>> DECLARED = new ArrayList<>();
+
+  /** The dataset to read; the same as the argument of {@code load(...)}. */
+  public static final ReadOption<Dataset> DATASET = named("dataset", Dataset.class)
+      .reads((value, reading) -> reading.dataset()).withoutDefault("(none)");
+  /** LMI platform key ({@code pk_test_…} or {@code pk_live_…}), sent as a bearer token. */
+  public static final ReadOption<Secret> PLATFORM_KEY = named("secret.platformKey", Secret.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_PLATFORM_KEY")
+      .requiredAs("platform key");
+  /** LMI end-customer key ({@code ck_…}); required in production. */
+  public static final ReadOption<Secret> CUSTOMER_KEY = named("secret.customerKey", Secret.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_CUSTOMER_KEY")
+      .withoutDefault("env `LIGHTCAST_CUSTOMER_KEY`");
+  /** Header that carries the end-customer key. */
+  public static final ReadOption<String> CUSTOMER_KEY_HEADER = named("customerKeyHeader", String.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.name()).byDefault("X-Customer-Key");
+  /** {@code testing} or {@code production}: picks the LMI base URL and whether a customer key is required. */
+  public static final ReadOption<Environment> ENVIRONMENT = named("environment", Environment.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.environment()).byDefault("production");
+  /**
+   * API root, overriding the default: the LMI root with its version prefix ({@code http://127.0.0.1:8787/v1}) or the
+   * POG root.
+   */
+  public static final ReadOption<String> BASE_URL = named("baseUrl", String.class)
+      .reads(OptionRules.url(ReadOption::credentialKeys))
+      .computedBy(reading -> reading.dataset().api().defaultBaseUrl(reading.find(ENVIRONMENT).orElse(null)),
+          api -> api == Dataset.Api.LMI ? "the environment's" : "`" + Dataset.Api.POG.defaultBaseUrl(null) + "`");
+  /** Comma-separated SOC codes ({@code NN-NNNN}) for {@code occupations}. */
+  public static final ReadOption<List<String>> SOC_CODES = codes(CodeKind.SOC);
+  /** Comma-separated CIP codes ({@code NN.NNNN}) for {@code occupations_by_cip}. */
+  public static final ReadOption<List<String>> CIP_CODES = codes(CodeKind.CIP);
+  /** Comma-separated occupation ids of the chosen dimension, for {@code occupation_growth}. */
+  public static final ReadOption<List<String>> OCCUPATION_IDS = codes(CodeKind.OCCUPATION_ID);
+  /** {@code national}, {@code state} or {@code msa} ({@code msa} not for {@code occupation_growth}). */
+  public static final ReadOption<RegionType> REGION_TYPE = named("regionType", RegionType.class)
+      .reads(OptionRules.regionType())
+      .withoutDefault(api -> api == Dataset.Api.LMI ? "`national`, or the type of the given region codes"
+          : "`national`, or `state` when region codes are given");
+  /** Comma-separated region codes: 2-digit state FIPS codes or 5-digit MSA (CBSA) codes; not for the regions list. */
+  public static final ReadOption<List<String>> REGION_CODES = named("regionCodes", list())
+      .appliesTo(Dataset::keyedByRegionCode).reads(OptionRules.regionCodes(REGION_TYPE)).withoutDefault("(none)");
+  /** {@code true} to fill {@code skillRequirements}. */
+  public static final ReadOption<Boolean> INCLUDE_SKILLS = named("includeSkills", Boolean.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.bool()).byDefault("false");
+  /** {@code true} to let MSA queries fall back to state projections (with a warning). */
+  public static final ReadOption<Boolean> FALLBACK_TO_STATE = named("fallbackToState", Boolean.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.bool()).byDefault("false");
+  /** JSON field name of the fallback flag in the request body. */
+  public static final ReadOption<String> FALLBACK_TO_STATE_FIELD = named("fallbackToStateField", String.class)
+      .appliesTo(Dataset.Api.LMI).reads(OptionRules.extraField(LMI_BODY_FIELDS)).byDefault("fallbackToState");
+  /** OAuth client id for the POG API. */
+  public static final ReadOption<Secret> CLIENT_ID = named("secret.clientId", Secret.class)
+      .appliesTo(Dataset.Api.POG).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_CLIENT_ID")
+      .requiredAs("client id");
+  /** OAuth client secret for the POG API. */
+  public static final ReadOption<Secret> CLIENT_SECRET = named("secret.clientSecret", Secret.class)
+      .appliesTo(Dataset.Api.POG).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_CLIENT_SECRET")
+      .requiredAs("client secret");
+  /** OAuth scope. */
+  public static final ReadOption<String> SCOPE = named("scope", String.class)
+      .appliesTo(Dataset.Api.POG).reads(OptionRules.text()).byDefault("projected-occupation-growth");
+  /** The OAuth token endpoint's full URL. */
+  public static final ReadOption<String> AUTH_URL = named("authUrl", String.class)
+      .appliesTo(Dataset.Api.POG).reads(OptionRules.url(ReadOption::credentialKeys))
+      .byDefault("https://auth.emsicloud.com/connect/token");
+  /** {@code lotocc} or {@code lotspecocc}. */
+  public static final ReadOption<String> DIMENSION = named("dimension", String.class)
+      .appliesTo(Dataset.Api.POG).reads(OptionRules.oneOf("lotocc", "lotspecocc")).byDefault("lotocc");
+  /** LOT taxonomy version, {@code 6} or {@code 7}. */
+  public static final ReadOption<String> LOT_VERSION = named("lotVersion", String.class)
+      .appliesTo(Dataset.Api.POG).reads(OptionRules.oneOf("6", "7")).byDefault("7");
+  /**
+   * Requests per second for the whole query, all executors together: at least 0.01 (one every 100 s): slower than
+   * that, a read's schedule would start its first request minutes after planning, and far slower ({@code 1e-300})
+   * its slot arithmetic overflows and it never sends at all.
+   */
+  public static final ReadOption<Double> RATE_LIMIT = named("rateLimit", Double.class)
+      .reads(OptionRules.rate(0.01, 10_000)).byDefault("5");
+  /** Retries of one request after a 429, a 5xx or an I/O error. */
+  public static final ReadOption<Integer> MAX_RETRIES = named("maxRetries", Integer.class)
+      .reads(OptionRules.wholeNumber(0, 20)).byDefault("5");
+  /** Longest time one request may spend retrying, such as {@code 5m}. */
+  public static final ReadOption<Duration> MAX_RETRY_TIME = named("maxRetryTime", Duration.class)
+      .reads(OptionRules.duration(Duration.ofHours(1), "5m", false)).byDefault("5m");
+  /** The longest one attempt may take, whole, such as {@code 30s} or {@code 500ms}. */
+  public static final ReadOption<Duration> REQUEST_TIMEOUT = named("requestTimeout", Duration.class)
+      .reads(OptionRules.duration(Duration.ofMinutes(10), "30s", false)).byDefault("30s");
+  /** Upper bound on the number of Spark partitions; by default, the cluster's parallelism. */
+  public static final ReadOption<Integer> MAX_PARTITIONS = named("maxPartitions", Integer.class)
+      .reads(OptionRules.wholeNumber(1, 100_000)).withoutDefault("the cluster's parallelism");
+  /**
+   * How long an executor JVM may answer a request again from a response it already received, such as {@code 30m}, at
+   * most a day; {@code 0}, the default, is off: every read asks the API.
+   */
+  public static final ReadOption<Duration> CACHE_TTL = named("cacheTtl", Duration.class)
+      .reads(OptionRules.duration(MAX_CACHE_TTL, "30m", true)).byDefault("0", "`0` (off)");
 
   private final String key;
-  private final Dataset.Api api;
+  private final Class<T> type;
+  private final Predicate<Dataset> applies;
+  private final OptionRule<T> rule;
+  private final String environmentVariable;
+  private final String requiredAs;
+  private final String defaultText;
+  private final Function<OptionReading, T> computedDefault;
+  private final Function<Dataset.Api, String> documentedDefault;
 
-  ReadOption(String key, Dataset.Api api) {
-    this.key = key;
-    this.api = api;
+  private ReadOption(Builder<T> b, String defaultText, Function<OptionReading, T> computedDefault,
+      Function<Dataset.Api, String> documentedDefault, String requiredAs) {
+    this.key = b.key;
+    this.type = b.type;
+    this.applies = b.applies;
+    this.rule = b.rule;
+    this.environmentVariable = b.environmentVariable;
+    this.defaultText = defaultText;
+    this.computedDefault = computedDefault;
+    this.documentedDefault = documentedDefault;
+    this.requiredAs = requiredAs;
+    DECLARED.add(this);
   }
 
-  /**
-   * @return whether this option means something for {@code dataset}: its API's, of the codes only its own, and no
-   *     region codes for the regions list (its endpoint takes a type only)
-   */
-  public boolean appliesTo(Dataset dataset) {
-    if (this == REGION_CODES && dataset == Dataset.REGIONS) {
-      return false;
-    }
-    boolean codes = Arrays.stream(CodeKind.values()).anyMatch(k -> k.optionName().equals(key));
-    if (codes) {
-      return dataset.codeKind().map(k -> k.optionName().equals(key)).orElse(false);
-    }
-    return api == null || api == dataset.api();
+  /** @return every option, in the order they are declared and listed */
+  public static List<ReadOption<?>> all() {
+    return Collections.unmodifiableList(DECLARED);
   }
 
   /** @return the option name as documented */
@@ -103,23 +166,157 @@ public enum ReadOption {
     return key;
   }
 
+  /** @return whether the option carries a credential */
+  public boolean isSecret() {
+    return key.startsWith(SECRET_PREFIX);
+  }
+
+  /** @return whether this option means something for {@code dataset} */
+  public boolean appliesTo(Dataset dataset) {
+    return applies.test(dataset);
+  }
+
+  /** @return the environment variable read when neither the option nor the Spark conf is set, if any */
+  public Optional<String> environmentVariable() {
+    return Optional.ofNullable(environmentVariable);
+  }
+
+  /** @return the name a missing required value is called by ("platform key"), if the option is required */
+  Optional<String> requiredAs() {
+    return Optional.ofNullable(requiredAs);
+  }
+
+  /** @return the option's value read from {@code value} */
+  T read(String value, OptionReading reading) {
+    return rule.read(value, reading);
+  }
+
+  /** @return the value when none is given, if the option has one */
+  Optional<T> defaultValue(OptionReading reading) {
+    if (computedDefault != null) {
+      return Optional.of(computedDefault.apply(reading));
+    }
+    return defaultText == null ? Optional.empty() : Optional.of(rule.read(defaultText, reading));
+  }
+
+  /** @return the default as {@code docs/options.md} states it in {@code api}'s table */
+  public String documentedDefault(Dataset.Api api) {
+    return documentedDefault.apply(api);
+  }
+
+  /** @return {@code value} as this option's type */
+  T cast(Object value) {
+    return type.cast(value);
+  }
+
+  /** @return the option named {@code name}, ignoring case */
+  public static Optional<ReadOption<?>> fromKey(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return DECLARED.stream().filter(o -> o.key.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+  }
+
   /**
    * @return the option a credential given under its old name ({@code platformKey}, {@code customerKey},
    *     {@code clientId}, {@code clientSecret}) now has, which Spark redacts
    */
-  public static Optional<ReadOption> retired(String name) {
-    return Arrays.stream(values()).filter(o -> o.key.startsWith(SECRET_PREFIX)
+  public static Optional<ReadOption<?>> retired(String name) {
+    return DECLARED.stream().filter(o -> o.isSecret()
         && o.key.substring(SECRET_PREFIX.length()).equalsIgnoreCase(name)).findFirst();
   }
 
-  /** @return the option named {@code name}, ignoring case */
-  public static Optional<ReadOption> fromKey(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(o -> o.key.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+  /** @return the option that lists codes of {@code kind} */
+  public static ReadOption<List<String>> codesOf(CodeKind kind) {
+    return switch (kind) {
+      case SOC -> SOC_CODES;
+      case CIP -> CIP_CODES;
+      case OCCUPATION_ID -> OCCUPATION_IDS;
+    };
   }
 
   /** @return every option name, for error messages */
   public static String validKeys() {
-    return Arrays.stream(values()).map(ReadOption::key).collect(Collectors.joining(", "));
+    return DECLARED.stream().map(ReadOption::key).collect(Collectors.joining(", "));
+  }
+
+  /** @return the names of the options that carry credentials, for messages */
+  static String credentialKeys() {
+    return DECLARED.stream().filter(ReadOption::isSecret).map(ReadOption::key).collect(Collectors.joining(", "));
+  }
+
+  @Override
+  public String toString() {
+    return key;
+  }
+
+  private static ReadOption<List<String>> codes(CodeKind kind) {
+    return named(kind.optionName(), list())
+        .appliesTo(d -> d.codeKind().filter(kind::equals).isPresent()).reads(OptionRules.codes(kind))
+        .withoutDefault("(none)");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<List<String>> list() {
+    return (Class<List<String>>) (Class<?>) List.class;
+  }
+
+  private static <T> Builder<T> named(String key, Class<T> type) {
+    return new Builder<>(key, type);
+  }
+
+  /** Declares an option: name and type, then where it applies, its rule, and last its default. */
+  private static final class Builder<T> {
+    private final String key;
+    private final Class<T> type;
+    private Predicate<Dataset> applies = d -> true;
+    private OptionRule<T> rule;
+    private String environmentVariable;
+
+    private Builder(String key, Class<T> type) {
+      this.key = key;
+      this.type = type;
+    }
+
+    Builder<T> appliesTo(Dataset.Api api) {
+      return appliesTo(d -> d.api() == api);
+    }
+
+    Builder<T> appliesTo(Predicate<Dataset> datasets) {
+      this.applies = datasets;
+      return this;
+    }
+
+    Builder<T> reads(OptionRule<T> rule) {
+      this.rule = rule;
+      return this;
+    }
+
+    Builder<T> fromEnvironment(String variable) {
+      this.environmentVariable = variable;
+      return this;
+    }
+
+    ReadOption<T> byDefault(String value) {
+      return byDefault(value, "`" + value + "`");
+    }
+
+    ReadOption<T> byDefault(String value, String documented) {
+      return new ReadOption<>(this, value, null, api -> documented, null);
+    }
+
+    ReadOption<T> withoutDefault(String documented) {
+      return withoutDefault(api -> documented);
+    }
+
+    ReadOption<T> withoutDefault(Function<Dataset.Api, String> documented) {
+      return new ReadOption<>(this, null, null, documented, null);
+    }
+
+    ReadOption<T> computedBy(Function<OptionReading, T> value, Function<Dataset.Api, String> documented) {
+      return new ReadOption<>(this, null, value, documented, null);
+    }
+
+    ReadOption<T> requiredAs(String what) {
+      return new ReadOption<>(this, null, null, api -> "env `" + environmentVariable + "`", what);
+    }
   }
 }

@@ -1,93 +1,111 @@
 package io.github.lightcastspark.core.options;
 
-import io.github.lightcastspark.core.binding.pog.PogSettings;
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
- * The validated, immutable options of one read, built by {@link ReadOptionsParser}. Secrets are {@link Secret}s, so
- * {@link #toString()} is safe to log.
- *
- * @param dataset the dataset read
- * @param platformKey the LMI platform key (bearer token)
- * @param customerKey the end-customer key, or null (allowed only in testing)
- * @param customerKeyHeader the header that carries the customer key
- * @param environment the API environment
- * @param baseUrl the API root with its version prefix, without a trailing slash
- * @param codes the codes given by option, canonical and sorted, or null when not given
- * @param regionType the region type given by option, or null when not given
- * @param regionCodes canonical region codes given by option, sorted, or null when not given
- * @param includeSkills whether to request skill requirements
- * @param fallbackToState whether MSA queries may fall back to state projections
- * @param fallbackToStateField the JSON name of the fallback flag
- * @param rateLimit requests per second for the whole query
- * @param maxRetries retries per request after a retryable failure
- * @param maxRetryTime longest time one request may spend retrying
- * @param requestTimeout timeout of one request
- * @param maxPartitions the user's cap on partitions, or null
- * @param cacheTtl how long a response may be reused by its JVM; zero when responses are not kept
- * @param pog the Projected Occupation Growth settings, null for the LMI datasets
+ * The validated, immutable options of one read, built by {@link ReadOptionsParser}: each option's value, or its
+ * default, by its {@link ReadOption} declaration. Secrets are {@link Secret}s, so {@link #toString()} is safe to log.
+ * The options only one API has are read through that API's settings (its binding's), the shared ones here.
  */
-public record ReadOptions(
-    Dataset dataset,
-    Secret platformKey,
-    Secret customerKey,
-    String customerKeyHeader,
-    Environment environment,
-    String baseUrl,
-    List<String> codes,
-    RegionType regionType,
-    List<String> regionCodes,
-    boolean includeSkills,
-    boolean fallbackToState,
-    String fallbackToStateField,
-    double rateLimit,
-    int maxRetries,
-    Duration maxRetryTime,
-    Duration requestTimeout,
-    Integer maxPartitions,
-    Duration cacheTtl,
-    PogSettings pog) implements Serializable {
+public final class ReadOptions implements Serializable {
+  private static final long serialVersionUID = 1L;
 
-  /** The longest time a response may be reused ({@code cacheTtl}). */
-  public static final Duration MAX_CACHE_TTL = Duration.ofHours(24);
+  private final Dataset dataset;
+  /** Values by option name; an option without a value (given or default) is absent. */
+  private final Map<String, Object> values;
 
-  /** Copies the lists so that the record is truly immutable. */
-  public ReadOptions {
-    codes = codes == null ? null : List.copyOf(codes);
-    regionCodes = regionCodes == null ? null : List.copyOf(regionCodes);
+  ReadOptions(Dataset dataset, Map<String, Object> values) {
+    this.dataset = dataset;
+    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  /** @return the codes given by option, if any */
-  public Optional<List<String>> optionCodes() {
-    return Optional.ofNullable(codes);
-  }
-
-  /** @return the region codes given by option, if any */
-  public Optional<List<String>> optionRegionCodes() {
-    return Optional.ofNullable(regionCodes);
-  }
-
-  /** @return the region type given by option, if any */
-  public Optional<RegionType> optionRegionType() {
-    return Optional.ofNullable(regionType);
-  }
-
-  /** @return the partition cap, if the user set one */
-  public OptionalInt partitionCap() {
-    return maxPartitions == null ? OptionalInt.empty() : OptionalInt.of(maxPartitions);
+  /** @return the value of {@code option}, given or by default, if it has one */
+  public <T> Optional<T> find(ReadOption<T> option) {
+    return Optional.ofNullable(values.get(option.key())).map(option::cast);
   }
 
   /**
-   * @return what tells this read's credentials apart from another's, for keys that must not mix them (the secrets
-   *     stay {@link Secret}s, so the result is safe to print)
+   * @return the value of {@code option}, given or by default
+   * @throws IllegalStateException for an option without a default that was not given, or of another API
    */
-  public List<Object> credentialIdentity() {
-    return pog == null ? Arrays.asList(environment, platformKey, customerKey, customerKeyHeader)
-        : pog.credentialIdentity();
+  public <T> T get(ReadOption<T> option) {
+    return find(option).orElseThrow(() -> new IllegalStateException("Option " + option.key() + " has no value for"
+        + " dataset " + dataset.optionValue()));
+  }
+
+  /** @return the dataset read */
+  public Dataset dataset() {
+    return dataset;
+  }
+
+  /** @return the API root, without a trailing slash */
+  public String baseUrl() {
+    return get(ReadOption.BASE_URL);
+  }
+
+  /** @return the codes given by option, canonical and sorted, if any */
+  public Optional<List<String>> codes() {
+    return dataset.codeKind().flatMap(kind -> find(ReadOption.codesOf(kind)));
+  }
+
+  /** @return the region type given by option, if any */
+  public Optional<RegionType> regionType() {
+    return find(ReadOption.REGION_TYPE);
+  }
+
+  /** @return the canonical region codes given by option, sorted, if any */
+  public Optional<List<String>> regionCodes() {
+    return find(ReadOption.REGION_CODES);
+  }
+
+  /** @return requests per second for the whole query */
+  public double rateLimit() {
+    return get(ReadOption.RATE_LIMIT);
+  }
+
+  /** @return retries per request after a retryable failure */
+  public int maxRetries() {
+    return get(ReadOption.MAX_RETRIES);
+  }
+
+  /** @return the longest time one request may spend retrying */
+  public Duration maxRetryTime() {
+    return get(ReadOption.MAX_RETRY_TIME);
+  }
+
+  /** @return the longest time one attempt may take */
+  public Duration requestTimeout() {
+    return get(ReadOption.REQUEST_TIMEOUT);
+  }
+
+  /** @return the user's cap on partitions, if any */
+  public Optional<Integer> maxPartitions() {
+    return find(ReadOption.MAX_PARTITIONS);
+  }
+
+  /** @return how long a response may be reused by its JVM; zero when responses are not kept */
+  public Duration cacheTtl() {
+    return get(ReadOption.CACHE_TTL);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ReadOptions o && o.dataset == dataset && o.values.equals(values);
+  }
+
+  @Override
+  public int hashCode() {
+    return dataset.hashCode() * 31 + values.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "ReadOptions[dataset=" + dataset.optionValue() + ", " + values + "]";
   }
 }

@@ -53,11 +53,6 @@ public final class RegionCodes {
         + " such as 41860");
   }
 
-  /** @return whether {@code dataset}'s API answers for regions of {@code type}: POG has no MSAs */
-  public static boolean supports(Dataset dataset, RegionType type) {
-    return dataset.api() != Dataset.Api.POG || type != RegionType.MSA;
-  }
-
   /** @return the explanation for a region the POG API cannot answer for */
   public static String onlyNationAndStates(Dataset dataset) {
     return "dataset " + dataset.optionValue() + " has national and state figures only (the API has no MSAs)";

@@ -21,7 +21,7 @@ public final class KeyColumns {
     Set<String> columns = new LinkedHashSet<>();
     dataset.codeKind().ifPresent(kind -> columns.add(kind.column()));
     columns.add(REGION_TYPE);
-    if (dataset != Dataset.REGIONS) {
+    if (dataset.keyedByRegionCode()) {
       columns.add(REGION_CODE);
     }
     return columns;

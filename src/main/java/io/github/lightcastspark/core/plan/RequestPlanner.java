@@ -62,7 +62,7 @@ public final class RequestPlanner {
   }
 
   private static void requireSupported(Dataset dataset, RegionType type, String source, String value) {
-    if (!RegionCodes.supports(dataset, type)) {
+    if (!dataset.answers(type)) {
       throw new LightcastOptionException(source + " has invalid value '" + value + "': "
           + RegionCodes.onlyNationAndStates(dataset) + ".");
     }
@@ -75,7 +75,7 @@ public final class RequestPlanner {
 
   /** @return the requests, in a deterministic order; empty when the filters contradict each other or the options */
   public List<ApiRequest> plan() {
-    if (options.dataset() == Dataset.REGIONS) {
+    if (!options.dataset().keyedByRegionCode()) {
       return planRegionList();
     }
     List<String> codes = codes();
@@ -93,21 +93,22 @@ public final class RequestPlanner {
   private List<ApiRequest> planRegionList() {
     Optional<Set<RegionType>> types = constrainedTypes(options, keys);
     if (types.isEmpty()) {
-      return List.of(new ApiRequest(Dataset.REGIONS, List.of(), null));
+      return List.of(new ApiRequest(options.dataset(), List.of(), null));
     }
-    return types.get().stream().map(t -> new ApiRequest(Dataset.REGIONS, List.of(), new Region(t, null))).toList();
+    return types.get().stream().map(t -> new ApiRequest(options.dataset(), List.of(), new Region(t, null)))
+        .toList();
   }
 
   private List<String> codes() {
     CodeKind kind = options.dataset().codeKind().orElseThrow();
     Optional<Set<String>> byFilter = keys.allowed(kind.column());
-    if (options.optionCodes().isEmpty() && byFilter.isEmpty()) {
+    if (options.codes().isEmpty() && byFilter.isEmpty()) {
       throw new LightcastOptionException("Dataset " + options.dataset().optionValue() + " needs " + kind.column()
           + " codes: set option " + kind.optionName() + " (comma-separated, " + kind.format() + ") or filter with "
           + kind.column() + " = '...' or " + kind.column() + " IN (...).");
     }
-    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes())));
-    options.optionCodes().ifPresent(codes::retainAll);
+    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes().orElseThrow())));
+    options.codes().ifPresent(codes::retainAll);
     return new ArrayList<>(codes);
   }
 
@@ -117,7 +118,7 @@ public final class RequestPlanner {
         .map(codes -> codes.stream().map(RegionCodes::typeOf).collect(() -> EnumSet.noneOf(RegionType.class),
             Set::add, Set::addAll))
         .orElse(EnumSet.of(RegionType.NATIONAL)));
-    types.removeIf(t -> !RegionCodes.supports(options.dataset(), t));
+    types.removeIf(t -> !options.dataset().answers(t));
     TreeSet<Region> regions = new TreeSet<>();
     for (RegionType type : types) {
       if (type == RegionType.NATIONAL) {
@@ -136,11 +137,11 @@ public final class RequestPlanner {
   /** @return the region types the options and pushed filters allow, empty when neither names one */
   private static Optional<Set<RegionType>> constrainedTypes(ReadOptions options, PushedKeys keys) {
     Optional<Set<String>> byFilter = keys.allowed(KeyColumns.REGION_TYPE);
-    if (options.optionRegionType().isEmpty() && byFilter.isEmpty()) {
+    if (options.regionType().isEmpty() && byFilter.isEmpty()) {
       return Optional.empty();
     }
     Set<RegionType> types = EnumSet.allOf(RegionType.class);
-    options.optionRegionType().ifPresent(t -> types.retainAll(EnumSet.of(t)));
+    options.regionType().ifPresent(t -> types.retainAll(EnumSet.of(t)));
     byFilter.ifPresent(names -> types.removeIf(t -> !names.contains(t.apiName())));
     return Optional.of(types);
   }
@@ -148,11 +149,12 @@ public final class RequestPlanner {
   /** @return the region codes the options and pushed filters allow, empty when neither names one */
   private static Optional<Set<String>> regionCodes(ReadOptions options, PushedKeys keys) {
     Optional<Set<String>> byFilter = keys.allowed(KeyColumns.REGION_CODE);
-    if (options.optionRegionCodes().isEmpty() && byFilter.isEmpty()) {
+    if (options.regionCodes().isEmpty() && byFilter.isEmpty()) {
       return Optional.empty();
     }
-    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.regionCodes())));
-    options.optionRegionCodes().ifPresent(codes::retainAll);
+    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.regionCodes()
+        .orElseThrow())));
+    options.regionCodes().ifPresent(codes::retainAll);
     return Optional.of(codes);
   }
 }

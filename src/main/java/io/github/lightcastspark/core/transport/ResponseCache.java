@@ -2,7 +2,7 @@ package io.github.lightcastspark.core.transport;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.options.ReadOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ public final class ResponseCache {
   private static final Cache<Key, Stored> SHARED = Caffeine.newBuilder()
       .maximumWeight(MAX_BYTES)
       .weigher((Key key, Stored stored) -> stored.response().body().length + key.url().length() + key.body().length())
-      .expireAfterWrite(ReadOptions.MAX_CACHE_TTL)
+      .expireAfterWrite(ReadOption.MAX_CACHE_TTL)
       .build();
 
   private final long ttlNanos;
@@ -54,7 +54,7 @@ public final class ResponseCache {
   /**
    * What makes two requests the same.
    *
-   * @param credentials the read's {@link ReadOptions#credentialIdentity()}: secrets as redacting {@code Secret}s
+   * @param credentials what tells the read's credentials apart (its binding's): secrets as redacting {@code Secret}s
    * @param method the HTTP method
    * @param url the full URL, query included
    * @param body the JSON body, empty when there is none

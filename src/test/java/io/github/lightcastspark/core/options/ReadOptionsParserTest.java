@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,18 +40,18 @@ class ReadOptionsParserTest {
         "includeSkills", "TRUE", "fallbackToState", "false", "rateLimit", "2.5", "maxRetries", "3",
         "requestTimeout", "1500ms", "maxPartitions", "4", "baseUrl", "http://127.0.0.1:9/v1/", "cacheTtl", "2h"));
     assertEquals(Dataset.OCCUPATIONS, o.dataset());
-    assertEquals(List.of("15-1252", "29-1141"), o.codes());
-    assertEquals(RegionType.STATE, o.regionType());
-    assertEquals(List.of("06", "36"), o.regionCodes());
-    assertTrue(o.includeSkills());
-    assertFalse(o.fallbackToState());
+    assertEquals(List.of("15-1252", "29-1141"), o.codes().orElseThrow());
+    assertEquals(RegionType.STATE, o.regionType().orElseThrow());
+    assertEquals(List.of("06", "36"), o.regionCodes().orElseThrow());
+    assertTrue(o.get(ReadOption.INCLUDE_SKILLS));
+    assertFalse(o.get(ReadOption.FALLBACK_TO_STATE));
     assertEquals(2.5, o.rateLimit());
     assertEquals(3, o.maxRetries());
     assertEquals(Duration.ofMillis(1500), o.requestTimeout());
-    assertEquals(4, o.maxPartitions());
+    assertEquals(4, o.maxPartitions().orElseThrow());
     assertEquals(Duration.ofHours(2), o.cacheTtl());
     assertEquals("http://127.0.0.1:9/v1", o.baseUrl());
-    assertEquals(Environment.TESTING, o.environment());
+    assertEquals(Environment.TESTING, o.get(ReadOption.ENVIRONMENT));
   }
 
   @Test
@@ -59,12 +60,12 @@ class ReadOptionsParserTest {
     assertEquals(5.0, o.rateLimit());
     assertEquals(5, o.maxRetries());
     assertEquals(Duration.ofSeconds(30), o.requestTimeout());
-    assertNull(o.maxPartitions());
+    assertEquals(Optional.empty(), o.maxPartitions());
     assertEquals(Duration.ZERO, o.cacheTtl(), "off unless asked for");
     assertEquals("https://embedded-api.testing.mapademics.com/v1", o.baseUrl());
-    assertEquals("X-Customer-Key", o.customerKeyHeader());
-    assertEquals("fallbackToState", o.fallbackToStateField());
-    assertNull(o.codes());
+    assertEquals("X-Customer-Key", o.get(ReadOption.CUSTOMER_KEY_HEADER));
+    assertEquals("fallbackToState", o.get(ReadOption.FALLBACK_TO_STATE_FIELD));
+    assertEquals(Optional.empty(), o.codes());
   }
 
   @ParameterizedTest
@@ -162,7 +163,7 @@ class ReadOptionsParserTest {
     assertTrue(error(prod).contains("Missing customer key"));
     prod.put("secret.customerKey", "<customer-key>");
     ReadOptions o = parse(prod);
-    assertEquals("<customer-key>", o.customerKey().reveal());
+    assertEquals("<customer-key>", o.get(ReadOption.CUSTOMER_KEY).reveal());
     assertFalse(o.toString().contains("<customer-key>"), o.toString());
     assertFalse(o.toString().contains(KEY), o.toString());
     Map<String, String> noKey = base();
@@ -177,18 +178,18 @@ class ReadOptionsParserTest {
     options.remove("secret.platformKey");
     Map<String, String> env = Map.of("LIGHTCAST_PLATFORM_KEY", "pk_test_env", "LIGHTCAST_CUSTOMER_KEY", "ck_env");
     ReadOptions fromEnv = ReadOptionsParser.parse(options, Map.of(), env);
-    assertEquals("pk_test_env", fromEnv.platformKey().reveal());
-    assertEquals("ck_env", fromEnv.customerKey().reveal());
+    assertEquals("pk_test_env", fromEnv.get(ReadOption.PLATFORM_KEY).reveal());
+    assertEquals("ck_env", fromEnv.get(ReadOption.CUSTOMER_KEY).reveal());
     Map<String, String> conf = Map.of("spark.lightcast.secret.platformKey", "pk_test_conf",
         "spark.lightcast.RATELIMIT", "2",
         "spark.other.setting", "x");
     ReadOptions fromConf = ReadOptionsParser.parse(options, conf, env);
-    assertEquals("pk_test_conf", fromConf.platformKey().reveal());
+    assertEquals("pk_test_conf", fromConf.get(ReadOption.PLATFORM_KEY).reveal());
     assertEquals(2.0, fromConf.rateLimit());
     options.put("secret.platformKey", "pk_test_option");
     options.put("rateLimit", "1");
     ReadOptions fromOption = ReadOptionsParser.parse(options, conf, env);
-    assertEquals("pk_test_option", fromOption.platformKey().reveal());
+    assertEquals("pk_test_option", fromOption.get(ReadOption.PLATFORM_KEY).reveal());
     assertEquals(1.0, fromOption.rateLimit());
     String confError = assertThrows(LightcastOptionException.class, () -> ReadOptionsParser.parse(base(),
         Map.of("spark.lightcast.maxRetries", "many"), Map.of())).getMessage();

@@ -21,6 +21,7 @@ public final class LmiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ReadOptions options;
+  private final LmiSettings settings;
   private final ApiCaller caller;
 
   /**
@@ -29,6 +30,7 @@ public final class LmiClient {
    */
   public LmiClient(ReadOptions options, ApiCaller caller) {
     this.options = options;
+    this.settings = new LmiSettings(options);
     this.caller = caller;
   }
 
@@ -72,23 +74,21 @@ public final class LmiClient {
     }
     ArrayNode fieldArray = body.putArray("fields");
     fields.forEach(fieldArray::add);
-    body.put("includeSkills", options.includeSkills());
-    if (options.fallbackToState() && request.region().type() == RegionType.MSA) {
-      body.put(options.fallbackToStateField(), true);
+    body.put("includeSkills", settings.includeSkills());
+    if (settings.fallbackToState() && request.region().type() == RegionType.MSA) {
+      body.put(settings.fallbackToStateField(), true);
     }
     return body;
   }
 
   private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
-    builder.addHeader("Authorization", "Bearer " + options.platformKey().reveal())
+    builder.addHeader("Authorization", "Bearer " + settings.platformKey().reveal())
         .addHeader("Accept", "application/json");
-    if (options.customerKey() != null) {
-      builder.addHeader(options.customerKeyHeader(), options.customerKey().reveal());
-    }
+    settings.customerKey().ifPresent(key -> builder.addHeader(settings.customerKeyHeader(), key.reveal()));
     return builder;
   }
 
   private ResponseCache.Key key(String method, String url, String body) {
-    return new ResponseCache.Key(options.credentialIdentity(), method, url, body);
+    return new ResponseCache.Key(settings.credentialIdentity(), method, url, body);
   }
 }

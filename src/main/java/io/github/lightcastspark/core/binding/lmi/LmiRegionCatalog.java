@@ -30,7 +30,7 @@ public final class LmiRegionCatalog implements RegionCatalog {
 
   @Override
   public List<String> codes(RegionType type) {
-    Key key = new Key(options.baseUrl(), options.credentialIdentity(), type);
+    Key key = new Key(options.baseUrl(), new LmiSettings(options).credentialIdentity(), type);
     return CACHE.computeIfAbsent(key, k -> fetch(type));
   }
 

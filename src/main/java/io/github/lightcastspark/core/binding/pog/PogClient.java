@@ -31,7 +31,7 @@ public final class PogClient {
    */
   public PogClient(ReadOptions options, ApiCaller caller) {
     this.options = options;
-    this.pog = options.pog();
+    this.pog = new PogSettings(options);
     this.caller = caller;
     this.tokens = TokenProvider.shared(pog, options.requestTimeout());
   }
@@ -40,14 +40,14 @@ public final class PogClient {
   public JsonNode growth(ApiRequest request) {
     ObjectNode body = body(request.codes().get(0), request.region());
     String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version=" + pog.lotVersion();
-    return send(new ResponseCache.Key(options.credentialIdentity(), "POST", url, body.toString()),
+    return send(new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString()),
         () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)), request.toString());
   }
 
   /** @return the {@code /meta} response: model and taxonomy versions */
   public JsonNode meta() {
     String url = options.baseUrl() + "/meta?lot_version=" + pog.lotVersion();
-    return send(new ResponseCache.Key(options.credentialIdentity(), "GET", url, ""),
+    return send(new ResponseCache.Key(pog.credentialIdentity(), "GET", url, ""),
         () -> authorized(ClassicRequestBuilder.get(url)), "occupation_growth meta");
   }
 

@@ -46,7 +46,7 @@ public final class PogRowSource implements RowSource {
     if (versions == null) {
       versions = PogVersionsCache.get(readId, client);
     }
-    String dimension = options.pog().dimension();
+    String dimension = new PogSettings(options).dimension();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     ArrayNode warnings = JsonNodeFactory.instance.arrayNode();
     JsonNode data;

@@ -10,10 +10,12 @@ import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
+import io.github.lightcastspark.core.options.ReadOptionsParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,15 +26,17 @@ import org.junit.jupiter.api.Test;
 
 /** The token cache against the emulator's token endpoint. */
 class TokenProviderTest {
+  private static final String SCOPE = "projected-occupation-growth";
+
   private static PogSettings settings(LightcastEmulator emulator) {
-    return new PogSettings(Secret.ofNullable("tp-client"), Secret.ofNullable("<client-secret>"),
-        PogSettings.DEFAULT_SCOPE, emulator.tokenUrl(), "lotocc", "7");
+    return new PogSettings(ReadOptionsParser.parse(Map.of("path", "occupation_growth", "secret.clientId", "tp-client",
+        "secret.clientSecret", "<client-secret>", "authUrl", emulator.tokenUrl()), Map.of(), Map.of()));
   }
 
   @Test
   void tasksStartingTogetherShareOneFetch() throws Exception {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().latency(Duration.ofMillis(200));
       TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
       ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -66,7 +70,7 @@ class TokenProviderTest {
   @Test
   void aFailedRenewalKeepsTheStillValidTokenAndAFailedFetchIsNotRepeatedByEveryWaiter() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).tokenTtl(Duration.ofSeconds(40))
+        .pogClient("tp-client", "<client-secret>", SCOPE).tokenTtl(Duration.ofSeconds(40))
         .build())) {
       AtomicLong nanos = new AtomicLong();
       TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
@@ -96,7 +100,7 @@ class TokenProviderTest {
   @Test
   void aSlowFailedFetchIsRememberedFromWhenItEnded() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().latency(Duration.ofMillis(400)).tokenErrors(6, 503);
       TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), System::nanoTime);
       ApiException failed = assertThrows(ApiException.class, provider::token);
@@ -114,7 +118,7 @@ class TokenProviderTest {
   @Test
   void aFailingTokenEndpointIsRetriedWithinItsOwnBudget() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().tokenErrors(2, 503);
       TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
       provider.token();
@@ -126,7 +130,7 @@ class TokenProviderTest {
   @Test
   void aRateLimitedTokenRequestWaitsBeforeItsRetry() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", PogSettings.DEFAULT_SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().tokenErrors(1, 429);
       TokenProvider.shared(settings(emulator), Duration.ofSeconds(5)).token();
       List<JournalEntry> requests = emulator.journal().entries("/connect/token");
