@@ -112,4 +112,18 @@ class InputValidationTest {
       TestSpark.session().conf().unset("spark.lightcast.SOCCODES");
     }
   }
+
+  @Test
+  void anUnknownSparkConfEntryIsAnErrorBeforeAnyRequest() {
+    TestSpark.session().conf().set("spark.lightcast.socCode", "15-1252");
+    int before = emulator.journal().entries().size();
+    try {
+      assertRejected("Unknown Spark conf entry 'spark.lightcast.socCode': no option is named 'socCode'. Valid"
+          + " options: dataset, secret.platformKey", () -> reader(emulator).option("socCodes", "15-1252")
+          .load("occupations"));
+    } finally {
+      TestSpark.session().conf().unset("spark.lightcast.socCode");
+    }
+    assertEquals(before, emulator.journal().entries().size(), "no request");
+  }
 }

@@ -140,6 +140,14 @@ class ReadOptionsParserTest {
   }
 
   @Test
+  void anUnknownSparkConfEntryIsRefusedAsAnUnknownOptionIs() {
+    String message = assertThrows(LightcastOptionException.class, () -> ReadOptionsParser.parse(base(),
+        Map.of("spark.lightcast.socCode", "15-1252", "spark.other.setting", "x"), Map.of())).getMessage();
+    assertEquals("Unknown Spark conf entry 'spark.lightcast.socCode': no option is named 'socCode'. Valid options: "
+        + ReadOption.validKeys() + ".", message);
+  }
+
+  @Test
   void regionCodesMustMatchTheRegionType() {
     assertTrue(error(base("regionType", "state", "regionCodes", "41860"))
         .contains("it is a msa code but option regionType is state"));
