@@ -1,8 +1,8 @@
 package io.github.lightcastspark.spark;
 
 import io.github.lightcastspark.core.binding.ApiBinding;
+import io.github.lightcastspark.core.jvm.DriverState;
 import io.github.lightcastspark.core.options.ReadOptions;
-import io.github.lightcastspark.core.pacing.LimitSchedules;
 import io.github.lightcastspark.core.pacing.PacingPlan;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.PartitionPlan;
@@ -63,7 +63,7 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    PacingPlan now = LimitSchedules.ask(limit(), options.rateLimit(), pacing.lanes(), plan.requestCount(), readId,
+    PacingPlan now = DriverState.get().schedules().ask(limit(), options.rateLimit(), pacing.lanes(), plan.requestCount(), readId,
         System.currentTimeMillis());
     return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
   }
@@ -77,9 +77,9 @@ public final class LightcastBatch implements Batch {
       SparkContext context = SparkSession.active().sparkContext();
       RefusalListener.registerOn(context);
       plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.maxPartitions().orElse(0));
-      pacing = LimitSchedules.ask(limit(), options.rateLimit(), ExecutorLanes.of(context), plan.requestCount(), readId,
+      pacing = DriverState.get().schedules().ask(limit(), options.rateLimit(), ExecutorLanes.of(context), plan.requestCount(), readId,
           System.currentTimeMillis());
-      lanesById = pacing.lanesOf(ExecutorLanes.registered(context));
+      lanesById = DriverState.get().lanesOf(pacing, ExecutorLanes.registered(context));
       LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
           + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
           plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),

@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.jvm.ExecutorState;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.PacingPlan;
 import java.util.List;
@@ -38,6 +39,6 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
       throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
     }
     return new LightcastPartitionReader(options, fields, readSchema,
-        pacing.pacerFor(SparkEnv.get().executorId(), lanesById), readId, p);
+        ExecutorState.get().pacerFor(pacing, SparkEnv.get().executorId(), lanesById), readId, p);
   }
 }

@@ -1,9 +1,7 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.core.jvm.DriverState;
 import io.github.lightcastspark.core.transport.ApiRefusal;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.ExceptionFailure;
@@ -25,8 +23,6 @@ final class RefusalListener extends SparkListener {
   /** {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}: F failures, else one. */
   private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[[0-9*]+(?:,([0-9]+))?\\])?");
 
-  private static final Map<SparkContext, Boolean> REGISTERED = Collections.synchronizedMap(new WeakHashMap<>());
-
   private final SparkContext context;
 
   private RefusalListener(SparkContext context) {
@@ -40,7 +36,7 @@ final class RefusalListener extends SparkListener {
    */
   static void registerOn(SparkContext context) {
     if (maxTaskFailures(context) > 1) {
-      if (REGISTERED.putIfAbsent(context, Boolean.TRUE) == null) {
+      if (DriverState.firstToListen(context)) {
         context.addSparkListener(new RefusalListener(context));
       }
     }

@@ -2,6 +2,8 @@ package io.github.lightcastspark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.core.binding.pog.PogClient;
+import io.github.lightcastspark.core.binding.pog.PogSettings;
+import io.github.lightcastspark.core.jvm.ExecutorState;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.ReadOptionsParser;
@@ -109,7 +111,8 @@ public final class PacingBenchmark {
           emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "secret.clientId", "<client-id>",
           "secret.clientSecret",
           "<client-secret>"), Map.of(), Map.of());
-      PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters()));
+      PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters(),
+          ExecutorState.get().responses()), ExecutorState.get().tokenProvider(new PogSettings(options)));
       long start = System.nanoTime();
       List<Row> rows = new ArrayList<>();
       for (String state : states.split(",")) {

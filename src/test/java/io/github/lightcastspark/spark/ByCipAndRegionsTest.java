@@ -17,18 +17,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code occupations_by_cip} pairs each CIP code with the occupations it matched; {@code regions} lists regions. */
+@ExtendWith(SharedEmulatorExtension.class)
 class ByCipAndRegionsTest {
   private static final List<String> CIPS = List.of("11.0101", "11.0701", "27.0501", "51.3801", "52.0301");
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
 
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.journal().clear();
+  ByCipAndRegionsTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
   }
 
   private Set<String> expectedPairs(LightcastEmulator source) {

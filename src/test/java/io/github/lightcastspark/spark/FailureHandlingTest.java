@@ -23,19 +23,18 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Retries, fail-fast API errors, and secrecy of credentials, against the emulator over HTTP. */
+@ExtendWith(SharedEmulatorExtension.class)
 class FailureHandlingTest {
   private static final String CODES = String.join(",", IntStream.range(0, 100)
       .mapToObj(i -> String.format("13-%04d", 3000 + i)).toList());
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
 
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.journal().clear();
+  FailureHandlingTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
   }
 
   private List<String> cleanRead() {

@@ -19,8 +19,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,22 +28,21 @@ import org.junit.jupiter.api.io.TempDir;
  * code and state. Spark infers {@code regionCode IS NOT NULL} from the join; with no regions named that used to leave
  * the nation's row to be dropped, and the join returned nothing, silently.
  */
+@ExtendWith(SharedEmulatorExtension.class)
 class HrJoinTest {
   private static final StructType EMPLOYEES = new StructType()
       .add("employeeId", DataTypes.IntegerType)
       .add("soc", DataTypes.StringType)
       .add("stateFips", DataTypes.StringType);
 
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
+
+  HrJoinTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
+  }
 
   @TempDir
   Path dir;
-
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.journal().clear();
-  }
 
   private Dataset<Row> hr() {
     List<Row> rows = new ArrayList<>();

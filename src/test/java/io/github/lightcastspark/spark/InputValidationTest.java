@@ -11,17 +11,16 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every bad option and filter is a clear error raised before the emulator sees a single request. */
+@ExtendWith(SharedEmulatorExtension.class)
 class InputValidationTest {
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
 
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.journal().clear();
+  InputValidationTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
   }
 
   private void assertRejected(String expected, Supplier<Dataset<Row>> query) {

@@ -11,19 +11,19 @@ import org.apache.spark.sql.catalyst.optimizer.BuildRight$;
 import org.apache.spark.sql.catalyst.plans.logical.Statistics;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 import org.apache.spark.sql.execution.joins.BroadcastHashJoinExec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The size a read reports to Spark's planner, from its planned requests and without sending any, so that joining
  * a small Lightcast result with a large HR table broadcasts the Lightcast side instead of shuffling both.
  */
+@ExtendWith(SharedEmulatorExtension.class)
 class JoinPlanningTest {
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
 
-  @BeforeEach
-  void clean() {
-    emulator.journal().clear();
+  JoinPlanningTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
   }
 
   @Test

@@ -23,17 +23,16 @@ import java.util.stream.IntStream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Reads of the {@code occupations} dataset against the emulator over HTTP: values, requests, pruning, pushdown. */
+@ExtendWith(SharedEmulatorExtension.class)
 class OccupationsReadTest {
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
 
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.journal().clear();
+  OccupationsReadTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
   }
 
   @Test

@@ -11,20 +11,19 @@ import java.util.List;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The executor's response cache (option {@code cacheTtl}): what it spares, what it never mixes, and that it is off
  * unless asked for. Each test reads codes of its own, since the cache lives as long as the test JVM.
  */
+@ExtendWith(SharedEmulatorExtension.class)
 class ResponseCacheTest {
-  private final LightcastEmulator emulator = TestEmulators.shared();
+  private final LightcastEmulator emulator;
 
-  @BeforeEach
-  void clean() {
-    emulator.faults().reset();
-    emulator.journal().clear();
+  ResponseCacheTest(LightcastEmulator emulator) {
+    this.emulator = emulator;
   }
 
   private DataFrameReader cached(String socCodes) {

@@ -25,10 +25,7 @@ public final class LimitSchedules {
   /** A lease covers this multiple of the time the read's requests take at its rate: room for retries and pauses. */
   static final double LEASE_MARGIN = 1.5;
 
-  private static final ConcurrentMap<List<Object>, Schedule> SCHEDULES = new ConcurrentHashMap<>();
-
-  private LimitSchedules() {
-  }
+  private final ConcurrentMap<List<Object>, Schedule> schedules = new ConcurrentHashMap<>();
 
   /** One limit's slots, and the rates asked of it by read, each until its lease ends; guarded by itself. */
   private static final class Schedule {
@@ -54,9 +51,9 @@ public final class LimitSchedules {
    *     regions list) cannot share a slot with the first data request
    * @return the schedule of the limit over {@code lanes} executor JVMs, at the lowest rate now asked of it
    */
-  public static PacingPlan ask(List<Object> limit, double rateLimit, int lanes, int requests, String read,
+  public PacingPlan ask(List<Object> limit, double rateLimit, int lanes, int requests, String read,
       long nowMillis) {
-    Schedule schedule = SCHEDULES.computeIfAbsent(List.of(limit, lanes),
+    Schedule schedule = schedules.computeIfAbsent(List.of(limit, lanes),
         k -> new Schedule(PacingPlan.of("", rateLimit, lanes, nowMillis).originMillis()));
     long lease = Math.max(MIN_LEASE_MILLIS, (long) (LEASE_MARGIN * requests * 1000 / rateLimit));
     synchronized (schedule) {

@@ -1,12 +1,8 @@
 package io.github.lightcastspark.core.pacing;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -28,12 +24,6 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
    * measured and paid back by the pacer ({@link SlotPacer#sent}).
    */
   public static final double HEADROOM = 0.96;
-
-  /** Kept while any task of the JVM holds its pacer, however long the read: an expiry would split a lane in two. */
-  private static final Cache<String, SlotPacer> PACERS = Caffeine.newBuilder().weakValues().build();
-
-  /** The driver's lane of each live executor, per schedule; guarded by itself. */
-  private static final Map<String, Map<String, Integer>> LANES = new HashMap<>();
 
   /** @return this schedule with its slot 0 at {@code millis}: a schedule keeps its origin when its rate changes */
   PacingPlan startingAt(long millis) {
@@ -66,12 +56,12 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
    * pick itself ({@link #laneOf}), when no live executor holds it, else the lowest lane no live executor holds: so an
    * executor that replaces a lost one takes its lane, whatever its id.
    *
+   * @param held the lanes given so far, by executor: updated to the live executors' lanes
    * @param live the executors registered now, in a stable order
    * @return the lane of each live executor that could have one (all of them, unless more live than there are lanes)
    */
-  public Map<String, Integer> lanesOf(List<String> live) {
-    synchronized (LANES) {
-      Map<String, Integer> held = LANES.computeIfAbsent(scheduleId, k -> new TreeMap<>());
+  public Map<String, Integer> lanesOf(Map<String, Integer> held, List<String> live) {
+    synchronized (held) {
       held.keySet().retainAll(live);
       TreeSet<Integer> free = new TreeSet<>();
       for (int lane = 0; lane < lanes; lane++) {
@@ -93,15 +83,9 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
    * @param lanesById the lanes given when the read was planned ({@link #lanesOf}); an executor not among them (it came
    *     later) takes its id's remainder if no one held that lane, else one of the lanes no one held (by the same
    *     remainder), else its remainder anyway
-   * @return this JVM's pacer for the schedule, shared by all its tasks, held at this plan's rate until closed
+   * @return the lane of this JVM's pacer for the schedule
    */
-  public SlotPacer.Held pacerFor(String executorId, Map<String, Integer> lanesById) {
-    int lane = laneOf(executorId, lanesById);
-    return PACERS.get(scheduleId + "/" + lane, k -> new SlotPacer(originMillis, slotMillis, lane, lanes,
-        System::currentTimeMillis)).heldAt(slotMillis);
-  }
-
-  int laneOf(String executorId, Map<String, Integer> lanesById) {
+  public int laneOf(String executorId, Map<String, Integer> lanesById) {
     Integer given = lanesById.get(executorId);
     if (given != null) {
       return given;

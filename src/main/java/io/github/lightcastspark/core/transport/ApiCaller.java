@@ -83,13 +83,14 @@ public final class ApiCaller {
    * @param options supply the timeout, the retry budget and how long responses may be reused
    * @param pacer when each attempt may go out
    * @param counters where attempts, retries, waits and cache hits are counted
+   * @param responses the responses the JVM keeps
    * @return a caller on the JVM's shared HTTP client
    */
   public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, Pacer pacer,
-      RequestCounters counters) {
+      RequestCounters counters, ResponseCache.Store responses) {
     return new ApiCaller(options.requestTimeout(),
         RetryPolicy.of(options.maxRetries(), options.maxRetryTime()), pacer, counters,
-        ResponseCache.of(options.cacheTtl()));
+        ResponseCache.of(responses, options.cacheTtl()));
   }
 
   /**

@@ -18,21 +18,32 @@ public final class ResponseCache {
   /** Bodies kept per JVM, at most: ample for a few thousand responses, small beside an executor's heap. */
   static final long MAX_BYTES = 64L << 20;
 
-  private static final Cache<Key, Stored> SHARED = Caffeine.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .weigher((Key key, Stored stored) -> stored.response().body().length + key.url().length() + key.body().length())
-      .expireAfterWrite(ReadOption.MAX_CACHE_TTL)
-      .build();
-
+  private final Store store;
   private final long ttlNanos;
 
-  private ResponseCache(Duration ttl) {
+  private ResponseCache(Store store, Duration ttl) {
+    this.store = store;
     this.ttlNanos = ttl.toNanos();
   }
 
-  /** @return the JVM's cache as seen by a read that reuses responses for {@code ttl}; zero turns it off */
-  public static ResponseCache of(Duration ttl) {
-    return new ResponseCache(ttl);
+  /** @return {@code store} as seen by a read that reuses responses for {@code ttl}; zero turns it off */
+  public static ResponseCache of(Store store, Duration ttl) {
+    return new ResponseCache(store, ttl);
+  }
+
+  /** @return a cache that keeps nothing, for requests whose answers must not be reused (a token) */
+  public static ResponseCache off() {
+    return new ResponseCache(null, Duration.ZERO);
+  }
+
+  /** The responses one JVM keeps: at most {@link #MAX_BYTES} of bodies, none longer than the longest TTL. */
+  public static final class Store {
+    private final Cache<Key, Stored> entries = Caffeine.newBuilder()
+        .maximumWeight(MAX_BYTES)
+        .weigher((Key key, Stored stored) -> stored.response().body().length + key.url().length()
+            + key.body().length())
+        .expireAfterWrite(ReadOption.MAX_CACHE_TTL)
+        .build();
   }
 
   /** @return a response this JVM received for {@code key} within the TTL */
@@ -40,14 +51,14 @@ public final class ResponseCache {
     if (ttlNanos == 0) {
       return Optional.empty();
     }
-    Stored stored = SHARED.getIfPresent(key);
+    Stored stored = store.entries.getIfPresent(key);
     return stored == null || System.nanoTime() - stored.storedNanos() > ttlNanos
         ? Optional.empty() : Optional.of(stored.response());
   }
 
   void put(Key key, ApiResponse response) {
     if (ttlNanos > 0) {
-      SHARED.put(key, new Stored(response, System.nanoTime()));
+      store.entries.put(key, new Stored(response, System.nanoTime()));
     }
   }
 

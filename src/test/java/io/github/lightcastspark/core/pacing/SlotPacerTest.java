@@ -2,6 +2,8 @@ package io.github.lightcastspark.core.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import io.github.lightcastspark.core.jvm.DriverState;
+import io.github.lightcastspark.core.jvm.ExecutorState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,30 +152,32 @@ class SlotPacerTest {
 
   @Test
   void aReplacementTakesTheLaneOfTheExecutorItReplacedInsteadOfSharingItsRemainder() {
+    DriverState lanes = DriverState.get();
     PacingPlan plan = PacingPlan.of("lanes-replaced", 5, 2, 0);
-    assertEquals(Map.of("1", 1, "2", 0), plan.lanesOf(List.of("1", "2")), "each its id's remainder while free");
-    Map<String, Integer> afterLoss = plan.lanesOf(List.of("1", "3"));
+    assertEquals(Map.of("1", 1, "2", 0), lanes.lanesOf(plan, List.of("1", "2")), "each its id's remainder while free");
+    Map<String, Integer> afterLoss = lanes.lanesOf(plan, List.of("1", "3"));
     assertEquals(Map.of("1", 1, "3", 0), afterLoss, "3 replaced 2; by its remainder it would share lane 1 with 1");
-    assertTrue(plan.pacerFor("1", afterLoss).pacer() != plan.pacerFor("3", afterLoss).pacer());
+    assertTrue(ExecutorState.get().pacerFor(plan, "1", afterLoss).pacer() != ExecutorState.get().pacerFor(plan, "3", afterLoss).pacer());
   }
 
   @Test
   void executorsThatComeLaterAgreeWithTheDriverWhereTheirRemainderIsFree() {
+    DriverState lanes = DriverState.get();
     PacingPlan plan = PacingPlan.of("lanes-late", 5, 4, 0);
-    Map<String, Integer> early = plan.lanesOf(List.of("1", "2"));
+    Map<String, Integer> early = lanes.lanesOf(plan, List.of("1", "2"));
     assertEquals(Map.of("1", 1, "2", 2), early);
     assertEquals(3, plan.laneOf("3", early), "3 came after this read was planned");
     assertEquals(0, plan.laneOf("4", early));
-    assertEquals(Map.of("1", 1, "2", 2, "3", 3, "4", 0), plan.lanesOf(List.of("1", "2", "3", "4")),
+    assertEquals(Map.of("1", 1, "2", 2, "3", 3, "4", 0), lanes.lanesOf(plan, List.of("1", "2", "3", "4")),
         "a read planned after they came gives them the same lanes");
-    assertEquals(Map.of("2", 2, "3", 3, "4", 0, "9", 1), plan.lanesOf(List.of("2", "3", "4", "9")),
+    assertEquals(Map.of("2", 2, "3", 3, "4", 0, "9", 1), lanes.lanesOf(plan, List.of("2", "3", "4", "9")),
         "9 replaces 1 and takes its lane, its remainder being free");
     PacingPlan starting = PacingPlan.of("lanes-starting", 5, 2, 0);
     assertEquals(List.of(1, 0), List.of(starting.laneOf("1", Map.of()), starting.laneOf("2", Map.of())),
         "planned before any executor registered");
-    assertEquals(Map.of("1", 1, "2", 0), starting.lanesOf(List.of("1", "2")));
+    assertEquals(Map.of("1", 1, "2", 0), lanes.lanesOf(starting, List.of("1", "2")));
     PacingPlan local = PacingPlan.of("lanes-local", 5, 1, 0);
-    assertEquals(Map.of(), local.lanesOf(List.of()));
-    assertTrue(local.pacerFor("driver", Map.of()).pacer() == local.pacerFor("driver", Map.of()).pacer());
+    assertEquals(Map.of(), lanes.lanesOf(local, List.of()));
+    assertTrue(ExecutorState.get().pacerFor(local, "driver", Map.of()).pacer() == ExecutorState.get().pacerFor(local, "driver", Map.of()).pacer());
   }
 }

@@ -5,7 +5,6 @@ import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -14,24 +13,25 @@ import java.util.concurrent.ConcurrentMap;
  * (the testing environment serves a subset).
  */
 public final class LmiRegionCatalog implements RegionCatalog {
-  private static final ConcurrentMap<Key, List<String>> CACHE = new ConcurrentHashMap<>();
-
   private final ReadOptions options;
   private final LmiClient client;
+  private final ConcurrentMap<List<Object>, List<String>> lists;
 
   /**
    * @param options identifies the API and the credentials
    * @param client asks the API on a cache miss
+   * @param lists the lists the driver keeps, by API root, credentials and type
    */
-  public LmiRegionCatalog(ReadOptions options, LmiClient client) {
+  public LmiRegionCatalog(ReadOptions options, LmiClient client, ConcurrentMap<List<Object>, List<String>> lists) {
     this.options = options;
     this.client = client;
+    this.lists = lists;
   }
 
   @Override
   public List<String> codes(RegionType type) {
-    Key key = new Key(options.baseUrl(), new LmiSettings(options).credentialIdentity(), type);
-    return CACHE.computeIfAbsent(key, k -> fetch(type));
+    List<Object> key = List.of(options.baseUrl(), new LmiSettings(options).credentialIdentity(), type);
+    return lists.computeIfAbsent(key, k -> fetch(type));
   }
 
   /** An empty list is refused, not kept: "every MSA" meaning none would silently read nothing for the JVM's life. */
@@ -47,6 +47,4 @@ public final class LmiRegionCatalog implements RegionCatalog {
     return codes;
   }
 
-  private record Key(String baseUrl, List<Object> credentials, RegionType type) {
-  }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,22 +25,24 @@ import org.slf4j.LoggerFactory;
  */
 public final class LmiRowSource implements RowSource {
   private static final Logger LOG = LoggerFactory.getLogger(LmiRowSource.class);
-  private static final Set<String> APIS_WITHOUT_CIP_ATTRIBUTION = ConcurrentHashMap.newKeySet();
   private static final String CIP_NOT_FOUND = "CIP_NOT_FOUND";
 
   private final LmiClient client;
   private final String apiRoot;
   private final List<String> fields;
+  private final Set<String> unattributed;
 
   /**
    * @param client sends the requests
    * @param apiRoot identifies the API, for the attribution memo
    * @param fields the sparse fieldset of every occupation request
+   * @param unattributed the API roots the JVM found not to attribute by-CIP matches
    */
-  public LmiRowSource(LmiClient client, String apiRoot, List<String> fields) {
+  public LmiRowSource(LmiClient client, String apiRoot, List<String> fields, Set<String> unattributed) {
     this.client = client;
     this.apiRoot = apiRoot;
     this.fields = List.copyOf(fields);
+    this.unattributed = unattributed;
   }
 
   @Override
@@ -51,13 +52,13 @@ public final class LmiRowSource implements RowSource {
       return RegionRows.of(client.regions(type), type, LmiClient.describeRegions(type));
     }
     boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP && request.codes().size() > 1
-        && APIS_WITHOUT_CIP_ATTRIBUTION.contains(apiRoot);
+        && unattributed.contains(apiRoot);
     if (!splitUpFront) {
       Optional<List<ObjectNode>> rows = OccupationRows.of(request, fetch(request));
       if (rows.isPresent()) {
         return rows.get();
       }
-      if (APIS_WITHOUT_CIP_ATTRIBUTION.add(apiRoot)) {
+      if (unattributed.add(apiRoot)) {
         LOG.warn("The by-cip response for {} does not say which CIP code matched each occupation; asking again one"
             + " CIP code per request, and doing so from the start for later requests to this API in this JVM.",
             request);

@@ -28,12 +28,13 @@ public final class PogClient {
   /**
    * @param options the read's options
    * @param caller sends the requests (throttled, retried, counted)
+   * @param tokens the JVM's token provider of the read's OAuth client
    */
-  public PogClient(ReadOptions options, ApiCaller caller) {
+  public PogClient(ReadOptions options, ApiCaller caller, TokenProvider tokens) {
     this.options = options;
     this.pog = new PogSettings(options);
     this.caller = caller;
-    this.tokens = TokenProvider.shared(pog, options.requestTimeout());
+    this.tokens = tokens;
   }
 
   /** @return the growth response for the one occupation id and region of {@code request} */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
 import io.github.lightcastspark.core.binding.RowSource;
-import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.transport.ApiException;
@@ -25,28 +25,33 @@ public final class PogRowSource implements RowSource {
   /** The title of the API's 404 for an id without data; a wrong path is "URL not found". */
   private static final String NO_DATA_TITLE = "Not Found";
 
-  private final ReadOptions options;
+  private final PogSettings settings;
   private final PogClient client;
-  private final String readId;
+  private final Cache<String, PogVersions> vintages;
+  private final String runId;
   private PogVersions versions;
 
   /**
-   * @param options the read's options
+   * @param settings the read's POG settings
    * @param client sends the requests
-   * @param readId the read the rows are for
+   * @param vintages the vintage of each run of a read, as the JVM keeps them: asked of {@code /meta} by whichever
+   *     of the run's tasks needs it first (the others wait for that answer); a failed fetch is not kept, so the next
+   *     task asks again
+   * @param runId the run of the read the rows are for
    */
-  public PogRowSource(ReadOptions options, PogClient client, String readId) {
-    this.options = options;
+  public PogRowSource(PogSettings settings, PogClient client, Cache<String, PogVersions> vintages, String runId) {
+    this.settings = settings;
     this.client = client;
-    this.readId = readId;
+    this.vintages = vintages;
+    this.runId = runId;
   }
 
   @Override
   public List<ObjectNode> rows(ApiRequest request) {
     if (versions == null) {
-      versions = PogVersionsCache.get(readId, client);
+      versions = vintages.get(runId, k -> PogVersions.of(client.meta()));
     }
-    String dimension = new PogSettings(options).dimension();
+    String dimension = settings.dimension();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     ArrayNode warnings = JsonNodeFactory.instance.arrayNode();
     JsonNode data;

@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
-  private static final ConcurrentMap<List<Object>, TokenProvider> PROVIDERS = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int TOKEN_RETRIES = 2;
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
@@ -61,14 +60,15 @@ public final class TokenProvider {
     this.clock = clock;
     this.caller = new ApiCaller(timeout,
         new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Pacer.unscheduled(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
+        Pacer.unscheduled(), new RequestCounters(), ResponseCache.off());
   }
 
-  /** @return the JVM's provider for these settings' token URL, client id, secret and scope */
-  public static TokenProvider shared(PogSettings settings, Duration timeout) {
-    // The secret is part of the key, so that a corrected secret is not served a provider that holds the wrong one.
-    return PROVIDERS.computeIfAbsent(settings.credentialIdentity(),
-        k -> new TokenProvider(settings, timeout, System::nanoTime));
+  /**
+   * @param settings the OAuth client: token URL, client id, secret and scope
+   * @param timeout the longest one token request may take
+   */
+  public TokenProvider(PogSettings settings, Duration timeout) {
+    this(settings, timeout, System::nanoTime);
   }
 
   /**

@@ -10,7 +10,9 @@ import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.RequestCounters;
+import io.github.lightcastspark.core.transport.ResponseCache;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /** The planner's "every region of a type" against a server whose regions list is empty. */
@@ -21,7 +23,8 @@ class LmiRegionCatalogTest {
       ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupations", "secret.platformKey", "<platform-key>",
           "environment", "testing", "baseUrl", api.url() + "/v1"), Map.of(), Map.of());
       LmiRegionCatalog catalog = new LmiRegionCatalog(options, new LmiClient(options,
-          ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters())));
+          ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters(), new ResponseCache.Store())),
+          new ConcurrentHashMap<>());
       LightcastOptionException empty = assertThrows(LightcastOptionException.class,
           () -> catalog.codes(RegionType.MSA));
       assertEquals("The API's regions list has no msa regions for these credentials, so 'every msa' would read"

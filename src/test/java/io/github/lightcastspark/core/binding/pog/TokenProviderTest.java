@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.github.lightcastspark.core.options.Secret;
+import io.github.lightcastspark.core.jvm.ExecutorState;
+import io.github.lightcastspark.core.options.ReadOptionsParser;
 import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
-import io.github.lightcastspark.core.options.ReadOptionsParser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -38,7 +38,7 @@ class TokenProviderTest {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().latency(Duration.ofMillis(200));
-      TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
+      TokenProvider provider = ExecutorState.get().tokenProvider(settings(emulator));
       ExecutorService pool = Executors.newFixedThreadPool(16);
       CountDownLatch start = new CountDownLatch(1);
       List<Future<String>> tokens = new ArrayList<>();
@@ -56,7 +56,7 @@ class TokenProviderTest {
       pool.shutdown();
       assertEquals(1, distinct.size());
       assertEquals(1, emulator.journal().entries("/connect/token").size());
-      assertEquals(provider, TokenProvider.shared(settings(emulator), Duration.ofSeconds(5)), "one per JVM and key");
+      assertEquals(provider, ExecutorState.get().tokenProvider(settings(emulator)), "one per JVM and key");
 
       String first = distinct.iterator().next();
       provider.invalidate("some-other-token");
@@ -120,7 +120,7 @@ class TokenProviderTest {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().tokenErrors(2, 503);
-      TokenProvider provider = TokenProvider.shared(settings(emulator), Duration.ofSeconds(5));
+      TokenProvider provider = ExecutorState.get().tokenProvider(settings(emulator));
       provider.token();
       assertEquals(List.of(503, 503, 200), emulator.journal().entries("/connect/token").stream()
           .map(e -> e.status()).toList());
@@ -132,7 +132,7 @@ class TokenProviderTest {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
       emulator.faults().tokenErrors(1, 429);
-      TokenProvider.shared(settings(emulator), Duration.ofSeconds(5)).token();
+      ExecutorState.get().tokenProvider(settings(emulator)).token();
       List<JournalEntry> requests = emulator.journal().entries("/connect/token");
       assertEquals(List.of(429, 200), requests.stream().map(JournalEntry::status).toList());
       long waitedMillis = requests.get(1).millisAfter(requests.get(0));
