@@ -46,7 +46,7 @@ public final class EmulatorData {
 
   static final Pattern SOC_FORMAT = Pattern.compile("\\d{2}-\\d{4}");
   static final Pattern CIP_FORMAT = Pattern.compile("\\d{2}\\.\\d{4}");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final String BUILT_IN = "data/builtin-data.json";
 
   private final Map<String, OccupationFacts> occupations = new TreeMap<>();

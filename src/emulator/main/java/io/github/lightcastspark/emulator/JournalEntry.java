@@ -19,7 +19,7 @@ import java.util.Map;
  */
 public record JournalEntry(long receivedNanos, String method, String path, String query, Map<String, String> headers,
     String body, int status) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /** @return the milliseconds between {@code earlier} arriving and this request arriving, on the emulator's clock */
   public long millisAfter(JournalEntry earlier) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 /** An LMI API error, rendered in the contract's envelope (A.3); thrown to end the handling of a request. */
 final class LmiError extends RuntimeException {
   private static final long serialVersionUID = 1L;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final int status;
   private final String code;

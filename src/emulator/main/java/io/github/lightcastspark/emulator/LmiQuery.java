@@ -28,7 +28,7 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
   /** The fallback flag's name is not documented (contract A.5), so every plausible spelling is accepted. */
   private static final List<String> FALLBACK_NAMES = List.of("fallbackToState", "allowStateFallback",
       "stateFallback", "msaStateFallback");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   /**
    * @param body the request body

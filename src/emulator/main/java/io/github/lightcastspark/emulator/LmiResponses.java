@@ -15,7 +15,7 @@ import java.util.TreeSet;
  * occupations in ascending SOC order, and warnings for unknown codes and state fallbacks.
  */
 final class LmiResponses {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final EmulatorData data;
   private final boolean cipAttribution;

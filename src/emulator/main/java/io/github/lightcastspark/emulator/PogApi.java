@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class PogApi implements EmulatedApi {
   static final String PREFIX = "/projected-occupation-growth";
   static final String SCOPE = "projected-occupation-growth";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final EmulatorConfig config;
   private final PogData data;

@@ -24,17 +24,12 @@ public final class PogData {
   private static final double SPECIALIZED_SHARE = 0.4;
   private static final int[] YEARS = {1, 2, 3, 5, 10};
   private static final String[] KEYS = {"oneYear", "twoYear", "threeYear", "fiveYear", "tenYear"};
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
 
   private final EmulatorData data;
 
   PogData(EmulatorData data) {
     this.data = data;
-  }
-
-  /** @return the emulator's id of the occupation with {@code socCode} in {@code dimension} */
-  public static String idFor(String dimension, String socCode) {
-    return dimension.equals("lotocc") ? "LO-" + socCode : "LS-" + socCode + "-1";
   }
 
   /**

@@ -27,10 +27,6 @@ final class TokenBucket {
     return false;
   }
 
-  synchronized int capacity() {
-    return capacity;
-  }
-
   synchronized int remaining(long nowNanos) {
     refill(nowNanos);
     return (int) Math.floor(tokens);

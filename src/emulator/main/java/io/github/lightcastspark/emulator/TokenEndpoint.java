@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TokenEndpoint {
   static final String PATH = "/connect/token";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.MAPPER;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A token issued: to whom, for which scopes, until when (emulator clock). */

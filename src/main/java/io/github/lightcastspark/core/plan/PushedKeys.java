@@ -56,11 +56,6 @@ public final class PushedKeys implements Serializable {
     return Optional.ofNullable(allowed.get(column));
   }
 
-  /** @return whether no filter was pushed */
-  public boolean isEmpty() {
-    return allowed.isEmpty() && notNull.isEmpty();
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof PushedKeys p && p.allowed.equals(allowed) && p.notNull.equals(notNull);

@@ -13,7 +13,7 @@ import io.github.lightcastspark.core.options.Secret;
  * @param message the human explanation, or a short excerpt of a body that is not JSON
  */
 public record ApiError(String code, String message) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonBodies.MAPPER;
   private static final int EXCERPT = 200;
 
   /** @return the error carried by {@code body}, without any credential it echoes; never null */

@@ -18,7 +18,7 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * call goes through an {@link ApiCaller}, so it is throttled, retried and counted.
  */
 public final class LmiClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonBodies.MAPPER;
 
   private final ReadOptions options;
   private final LmiSettings settings;

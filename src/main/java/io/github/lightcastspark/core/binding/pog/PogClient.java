@@ -17,7 +17,7 @@ import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
  * bearer token; a 401 renews the token once and sends the request again.
  */
 public final class PogClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonBodies.MAPPER;
 
   private final ReadOptions options;
   private final PogSettings pog;

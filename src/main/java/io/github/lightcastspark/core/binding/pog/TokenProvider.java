@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.binding.pog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.lightcastspark.core.transport.JsonBodies;
 import io.github.lightcastspark.core.options.Secret;
 import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.transport.ApiCaller;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = JsonBodies.MAPPER;
   private static final int TOKEN_RETRIES = 2;
   private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
   private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
