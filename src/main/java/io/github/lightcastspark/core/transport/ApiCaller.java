@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.pacing.Turn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -140,10 +141,11 @@ public final class ApiCaller {
     boolean renewed = renewCredential == null;
     long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
-      counters.addThrottleWait(pacer.awaitTurn());
+      Turn turn = pacer.awaitTurn();
+      counters.addThrottleWait(turn.waitedNanos());
       counters.countRequest();
       Outcome outcome;
-      HttpUriRequestBase exchange = exchange(request.get());
+      HttpUriRequestBase exchange = exchange(request.get(), turn);
       AtomicBoolean expired = new AtomicBoolean();
       ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
         expired.set(true);
@@ -227,10 +229,10 @@ public final class ApiCaller {
   }
 
   /**
-   * @return {@code request} as one that can be cancelled at its deadline, with this caller's timeouts, telling the
-   *     pacer when it really leaves: when its body is written, or now when it has none
+   * @return {@code request} as one that can be cancelled at its deadline, with this caller's timeouts, telling its
+   *     turn when it really leaves: when its body is written, or now when it has none
    */
-  private HttpUriRequestBase exchange(ClassicHttpRequest request) {
+  private HttpUriRequestBase exchange(ClassicHttpRequest request, Turn turn) {
     HttpUriRequestBase exchange;
     try {
       exchange = new HttpUriRequestBase(request.getMethod(), request.getUri());
@@ -241,13 +243,13 @@ public final class ApiCaller {
     exchange.setConfig(config);
     HttpEntity entity = request.getEntity();
     if (entity == null) {
-      pacer.sent(System.currentTimeMillis());
+      turn.sent(System.currentTimeMillis());
       return exchange;
     }
     exchange.setEntity(new HttpEntityWrapper(entity) {
       @Override
       public void writeTo(OutputStream out) throws IOException {
-        pacer.sent(System.currentTimeMillis());
+        turn.sent(System.currentTimeMillis());
         super.writeTo(out);
       }
     });
