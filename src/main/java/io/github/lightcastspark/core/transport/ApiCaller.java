@@ -29,11 +29,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical request until it succeeds or fails for good. Every attempt waits for its turn from the
- * {@link Pacer} and is counted. A 429 holds back the whole JVM for the server's {@code Retry-After} (or
- * {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they carry one, and they
- * and I/O errors otherwise back off exponentially with jitter; retries are
- * bounded in number and in total time ({@link RetryPolicy}). Each attempt is cancelled when the request timeout has
+ * Sends one logical request until it succeeds or fails for good. Every attempt is built (with its credential),
+ * then waits for its turn from the {@link Pacer}, and is counted. A 429 holds back the whole JVM for the server's
+ * {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they
+ * carry one, and they and I/O errors otherwise back off exponentially with jitter; retries are bounded in number and
+ * in total time ({@link RetryPolicy}). Each attempt is cancelled when the request timeout has
  * passed, whatever it is waiting for (a pooled connection, the server, a body that trickles), and a body over
  * {@link #MAX_BODY_BYTES} fails the request unread. Any other status fails at once with the API's error code and
  * message (a spent quota saying so), except a first 401 when the caller can renew its credential.
@@ -141,11 +141,13 @@ public final class ApiCaller {
     boolean renewed = renewCredential == null;
     long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
+      // Built first: its credential may have to be fetched (a token over HTTP), which must not spend the slot.
+      ClassicHttpRequest built = request.get();
       Turn turn = pacer.awaitTurn();
       counters.addThrottleWait(turn.waitedNanos());
       counters.countRequest();
       Outcome outcome;
-      HttpUriRequestBase exchange = exchange(request.get(), turn);
+      HttpUriRequestBase exchange = exchange(built, turn);
       AtomicBoolean expired = new AtomicBoolean();
       ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
         expired.set(true);
