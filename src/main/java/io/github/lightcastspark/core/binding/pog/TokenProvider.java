@@ -16,6 +16,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
@@ -26,14 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by every task of
- * an executor. A token is fetched once however many tasks ask at the same moment (the first fetches, the others wait
- * for its result), renewed well before it expires ({@link #refreshMargin}), and dropped when the API answers 401 so
- * that the next request fetches a new one. A fetch has its own small retry budget; a refused client or scope fails at
- * once with a message that names the scope, never the secret. A renewal that fails while the current token is still
- * valid keeps that token (and tries again a little later) rather than failing tasks that could still run; a fetch
- * that fails with no valid token to fall back on fails every caller for a second without being sent again, so that
- * tasks waiting for it do not each repeat it in turn.
+ * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by
+ * every task of an executor. At most one fetch is in flight however many tasks ask at the same moment: the first
+ * fetches, holding no lock over the HTTP exchange; while it renews a token that is still valid, the others go on with
+ * that token at once, and with none valid they wait for the fetch's result. A token is renewed well before it expires
+ * ({@link #refreshMargin}), and dropped when the API answers 401 so that the next request fetches a new one. A fetch
+ * has its own small retry budget; a refused client or scope fails at once with a message that names the scope, never
+ * the secret. A renewal that fails while the current token is still valid keeps that token (and tries again a little
+ * later) rather than failing tasks that could still run; a fetch that fails with no valid token to fall back on fails
+ * every caller for a second without being sent again, so that tasks waiting for it do not each repeat it in turn.
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
@@ -55,6 +58,8 @@ public final class TokenProvider {
   private long expiresAtNanos;
   private ApiException lastFailure;
   private long failedAtNanos;
+  /** The fetch in flight, which every caller without a valid token waits for; null when none is. */
+  private CompletableFuture<String> inFlight;
 
   TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
     this.settings = settings;
@@ -80,33 +85,41 @@ public final class TokenProvider {
     return quarter.compareTo(MAX_MARGIN) < 0 ? quarter : MAX_MARGIN;
   }
 
-  /** @return a valid access token, fetched if there is none or it is due for renewal */
-  public synchronized String token() {
-    long now = clock.getAsLong();
-    if (token != null && now < refreshAtNanos) {
-      return token;
-    }
-    if (lastFailure != null && now - failedAtNanos < FAILURE_MEMORY.toNanos()) {
-      throw lastFailure;
-    }
-    try {
-      fetch();
-      lastFailure = null;
-    } catch (ApiException e) {
-      // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
-      now = clock.getAsLong();
-      if (token == null || now >= expiresAtNanos) {
-        lastFailure = e;
-        failedAtNanos = now;
-        throw e;
+  /**
+   * @return a valid access token: the current one while it is not due for renewal, or while another caller renews it
+   *     and it is still valid; else the one fetch in flight's, which this caller starts if there is none
+   * @throws ApiException when the fetch failed with no valid token to fall back on, or one did within the last second
+   */
+  public String token() {
+    while (true) {
+      CompletableFuture<String> flight;
+      boolean fetches;
+      synchronized (this) {
+        long now = clock.getAsLong();
+        if (token != null && (now < refreshAtNanos || inFlight != null && now < expiresAtNanos)) {
+          return token;
+        }
+        fetches = inFlight == null;
+        if (fetches) {
+          if (lastFailure != null && now - failedAtNanos < FAILURE_MEMORY.toNanos()) {
+            throw lastFailure;
+          }
+          inFlight = new CompletableFuture<>();
+        }
+        flight = inFlight;
       }
-      long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
-      LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
-          + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
-          retryInNanos / 1_000_000);
-      refreshAtNanos = now + retryInNanos;
+      if (fetches) {
+        return fetchFor(flight);
+      }
+      try {
+        return flight.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof ApiException failed) {
+          throw failed;
+        }
+        // The fetching caller failed on its own account (interrupted, say), not the endpoint: fetch anew.
+      }
     }
-    return token;
   }
 
   /** Drops {@code rejected} if it is still the current token, so that the next {@link #token()} fetches anew. */
@@ -116,7 +129,56 @@ public final class TokenProvider {
     }
   }
 
-  private void fetch() {
+  /** Fetches, holding no lock, and settles {@code flight} (the one in flight) for the callers waiting for it. */
+  private String fetchFor(CompletableFuture<String> flight) {
+    Fetched fetched;
+    try {
+      fetched = fetch();
+    } catch (ApiException e) {
+      return keepOrFail(e, flight);
+    } catch (RuntimeException | Error e) {
+      synchronized (this) {
+        inFlight = null;
+      }
+      flight.completeExceptionally(e);
+      throw e;
+    }
+    synchronized (this) {
+      token = fetched.token();
+      refreshAtNanos = fetched.atNanos() + fetched.lifetime().minus(refreshMargin(fetched.lifetime())).toNanos();
+      expiresAtNanos = fetched.atNanos() + fetched.lifetime().toNanos();
+      lastFailure = null;
+      inFlight = null;
+    }
+    flight.complete(fetched.token());
+    return fetched.token();
+  }
+
+  /** @return the current token, kept after a failed renewal while it is valid; else throws {@code e} to every caller */
+  private synchronized String keepOrFail(ApiException e, CompletableFuture<String> flight) {
+    inFlight = null;
+    // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
+    long now = clock.getAsLong();
+    if (token == null || now >= expiresAtNanos) {
+      lastFailure = e;
+      failedAtNanos = now;
+      flight.completeExceptionally(e);
+      throw e;
+    }
+    long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
+    LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
+        + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
+        retryInNanos / 1_000_000);
+    refreshAtNanos = now + retryInNanos;
+    flight.complete(token);
+    return token;
+  }
+
+  /** A token as the endpoint issued it, {@code atNanos} being when its answer came. */
+  private record Fetched(String token, Duration lifetime, long atNanos) {
+  }
+
+  private Fetched fetch() {
     String description = "access token for scope '" + settings.scope() + "' from " + settings.authUrl();
     String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId()) + "&client_secret="
         + encode(settings.clientSecret()) + "&scope=" + URLEncoder.encode(settings.scope(), StandardCharsets.UTF_8);
@@ -138,10 +200,8 @@ public final class TokenProvider {
       Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
           ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
       Secret.remember(accessToken);
-      token = accessToken;
-      refreshAtNanos = now + lifetime.minus(refreshMargin(lifetime)).toNanos();
-      expiresAtNanos = now + lifetime.toNanos();
       LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
+      return new Fetched(accessToken, lifetime, now);
     } catch (IOException e) {
       // Not the parser's exception as the cause: its message would quote the body, the token in it.
       throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
