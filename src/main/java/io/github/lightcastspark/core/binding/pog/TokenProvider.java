@@ -1,19 +1,6 @@
 package io.github.lightcastspark.core.binding.pog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.lightcastspark.core.options.Secret;
-import io.github.lightcastspark.core.pacing.Pacer;
-import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.ApiException;
-import io.github.lightcastspark.core.transport.ApiRefusal;
-import io.github.lightcastspark.core.transport.ApiResponse;
-import io.github.lightcastspark.core.transport.RequestCounters;
-import io.github.lightcastspark.core.transport.ResponseCache;
-import io.github.lightcastspark.core.transport.RetryPolicy;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,9 +8,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
   private static final ConcurrentMap<List<Object>, TokenProvider> PROVIDERS = new ConcurrentHashMap<>();
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int TOKEN_RETRIES = 2;
-  private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
   private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
   /** How long a failed fetch with no valid token to fall back on is answered with its failure. */
   private static final Duration FAILURE_MEMORY = Duration.ofSeconds(1);
@@ -51,7 +32,7 @@ public final class TokenProvider {
   private static final Duration RENEWAL_RETRY = Duration.ofSeconds(10);
 
   private final PogSettings settings;
-  private final ApiCaller caller;
+  private final TokenFetcher fetcher;
   private final LongSupplier clock;
   private String token;
   private long refreshAtNanos;
@@ -64,9 +45,7 @@ public final class TokenProvider {
   TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
     this.settings = settings;
     this.clock = clock;
-    this.caller = new ApiCaller(timeout,
-        new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Pacer.unscheduled(), new RequestCounters(), ResponseCache.of(Duration.ZERO));
+    this.fetcher = new TokenFetcher(settings, timeout);
   }
 
   /** @return the JVM's provider for these settings' token URL, client id, secret and scope */
@@ -131,9 +110,9 @@ public final class TokenProvider {
 
   /** Fetches, holding no lock, and settles {@code flight} (the one in flight) for the callers waiting for it. */
   private String fetchFor(CompletableFuture<String> flight) {
-    Fetched fetched;
+    TokenFetcher.Issued issued;
     try {
-      fetched = fetch();
+      issued = fetcher.fetch();
     } catch (ApiException e) {
       return keepOrFail(e, flight);
     } catch (RuntimeException | Error e) {
@@ -143,15 +122,16 @@ public final class TokenProvider {
       flight.completeExceptionally(e);
       throw e;
     }
+    long now = clock.getAsLong();
     synchronized (this) {
-      token = fetched.token();
-      refreshAtNanos = fetched.atNanos() + fetched.lifetime().minus(refreshMargin(fetched.lifetime())).toNanos();
-      expiresAtNanos = fetched.atNanos() + fetched.lifetime().toNanos();
+      token = issued.token();
+      refreshAtNanos = now + issued.lifetime().minus(refreshMargin(issued.lifetime())).toNanos();
+      expiresAtNanos = now + issued.lifetime().toNanos();
       lastFailure = null;
       inFlight = null;
     }
-    flight.complete(fetched.token());
-    return fetched.token();
+    flight.complete(issued.token());
+    return issued.token();
   }
 
   /** @return the current token, kept after a failed renewal while it is valid; else throws {@code e} to every caller */
@@ -172,58 +152,5 @@ public final class TokenProvider {
     refreshAtNanos = now + retryInNanos;
     flight.complete(token);
     return token;
-  }
-
-  /** A token as the endpoint issued it, {@code atNanos} being when its answer came. */
-  private record Fetched(String token, Duration lifetime, long atNanos) {
-  }
-
-  private Fetched fetch() {
-    String description = "access token for scope '" + settings.scope() + "' from " + settings.authUrl();
-    String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId()) + "&client_secret="
-        + encode(settings.clientSecret()) + "&scope=" + URLEncoder.encode(settings.scope(), StandardCharsets.UTF_8);
-    ApiResponse response;
-    try {
-      response = caller.call(() -> ClassicRequestBuilder.post(settings.authUrl())
-          .addHeader("Accept", "application/json")
-          .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)).build(), description);
-    } catch (ApiException e) {
-      throw explain(e, description);
-    }
-    long now = clock.getAsLong();
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      String accessToken = body.path("access_token").asText("");
-      if (accessToken.isEmpty()) {
-        throw new IOException("no access_token");
-      }
-      Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
-          ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
-      Secret.remember(accessToken);
-      LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
-      return new Fetched(accessToken, lifetime, now);
-    } catch (IOException e) {
-      // Not the parser's exception as the cause: its message would quote the body, the token in it.
-      throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
-          "the token response has no access_token", null);
-    }
-  }
-
-  private ApiException explain(ApiException e, String description) {
-    if ("invalid_client".equals(e.errorCode())) {
-      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
-          + " secret; check options secret.clientId and secret.clientSecret (or LIGHTCAST_CLIENT_ID /"
-          + " LIGHTCAST_CLIENT_SECRET)");
-    }
-    if ("invalid_scope".equals(e.errorCode())) {
-      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused scope '"
-          + settings.scope() + "': this client is not granted it; ask for the scope to be granted or set option"
-          + " scope");
-    }
-    return e;
-  }
-
-  private static String encode(Secret secret) {
-    return URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8);
   }
 }
