@@ -16,7 +16,7 @@ final class HoldingPacer implements Pacer {
     synchronized (this) {
       holdUntil = holdUntilMillis;
     }
-    Sleep.millis(holdUntil - System.currentTimeMillis());
+    Sleep.millis(holdUntil - System.currentTimeMillis(), Sleep.RATE_LIMIT_WAIT);
     // No slots, so none to give up for a request that leaves late.
     return new Turn(System.nanoTime() - start, System.currentTimeMillis(), (turn, sentMillis) -> {
     });

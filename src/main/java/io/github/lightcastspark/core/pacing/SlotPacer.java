@@ -75,7 +75,7 @@ public final class SlotPacer implements Pacer {
     long start = System.nanoTime();
     while (true) {
       long slot = reserve();
-      Sleep.millis(slot - clock.getAsLong());
+      Sleep.millis(slot - clock.getAsLong(), Sleep.RATE_LIMIT_WAIT);
       if (clock.getAsLong() - slot <= LATE_MILLIS && !held(slot)) {
         return new Turn(System.nanoTime() - start, slot, this::sent);
       }

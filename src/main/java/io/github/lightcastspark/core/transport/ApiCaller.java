@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.pacing.Sleep;
 import io.github.lightcastspark.core.pacing.Turn;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -211,12 +212,8 @@ public final class ApiCaller {
       pacer.pause(wait);
       return;
     }
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e);
-    }
+    Sleep.millis(wait.toMillis(),
+        e -> new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e));
   }
 
   /** @return the deadline timer: one daemon thread, which forgets a deadline as soon as its request is done */
