@@ -5,6 +5,7 @@ import io.github.lightcastspark.core.binding.RowSource;
 import io.github.lightcastspark.core.jvm.Bindings;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.pacing.Sleep;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.core.transport.RequestCounters;
@@ -80,12 +81,8 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     TaskContext task = TaskContext.get();
     for (long waited = 0; waited < RefusalListener.VERDICT_MILLIS; waited += VERDICT_POLL_MILLIS) {
       task.killTaskIfInterrupted();
-      try {
-        Thread.sleep(VERDICT_POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Cancelled while waiting to retry a Lightcast read", e);
-      }
+      Sleep.millis(VERDICT_POLL_MILLIS,
+          e -> new IllegalStateException("Cancelled while waiting to retry a Lightcast read", e));
     }
     task.killTaskIfInterrupted();
   }

@@ -10,14 +10,16 @@ final class HoldingPacer implements Pacer {
   private long holdUntilMillis;
 
   @Override
-  public long awaitTurn() {
+  public Turn awaitTurn() {
     long start = System.nanoTime();
     long holdUntil;
     synchronized (this) {
       holdUntil = holdUntilMillis;
     }
-    Sleep.millis(holdUntil - System.currentTimeMillis());
-    return System.nanoTime() - start;
+    Sleep.millis(holdUntil - System.currentTimeMillis(), Sleep.RATE_LIMIT_WAIT);
+    // No slots, so none to give up for a request that leaves late.
+    return new Turn(System.nanoTime() - start, System.currentTimeMillis(), (turn, sentMillis) -> {
+    });
   }
 
   @Override

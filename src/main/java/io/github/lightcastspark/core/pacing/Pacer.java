@@ -5,15 +5,15 @@ import java.util.Map;
 
 /** Decides when the next request of a task may go out. */
 public interface Pacer {
-  /** Blocks until the next request may go out. @return the nanoseconds waited */
-  long awaitTurn();
+  /**
+   * Blocks until the next request may go out.
+   *
+   * @return the request's turn, to be told when the request actually left ({@link Turn#sent})
+   */
+  Turn awaitTurn();
 
   /** Holds back every request through this pacer for {@code wait}, as a 429 asks. */
   void pause(Duration wait);
-
-  /** Tells when the calling thread's request, let through by its last {@link #awaitTurn()}, actually went out. */
-  default void sent(long sentMillis) {
-  }
 
   /** Tells that a request was answered with a 2xx, with these response headers (names lower-cased). */
   default void answered(Map<String, String> headers) {

@@ -21,7 +21,7 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
   /**
    * The schedule runs 4 % below the limit, so that jitter between a request leaving and arriving (and clock skew
    * between hosts) cannot squeeze one request too many into a server's one-second window. Larger delays are
-   * measured and paid back by the pacer ({@link SlotPacer#sent}).
+   * measured and paid back by the pacer (the time a request left, told to its {@link Turn}).
    */
   public static final double HEADROOM = 0.96;
 

@@ -49,7 +49,6 @@ public final class SlotPacer implements Pacer {
   private double share = 1;
   private double ceiling = 1;
   private boolean warned;
-  private final ThreadLocal<Long> lastSlot = new ThreadLocal<>();
 
   /**
    * @param originMillis wall-clock time of slot 0
@@ -72,14 +71,13 @@ public final class SlotPacer implements Pacer {
    * So does a thread whose slot falls in a 429's pause that began while it slept.
    */
   @Override
-  public long awaitTurn() {
+  public Turn awaitTurn() {
     long start = System.nanoTime();
     while (true) {
       long slot = reserve();
-      Sleep.millis(slot - clock.getAsLong());
+      Sleep.millis(slot - clock.getAsLong(), Sleep.RATE_LIMIT_WAIT);
       if (clock.getAsLong() - slot <= LATE_MILLIS && !held(slot)) {
-        lastSlot.set(slot);
-        return System.nanoTime() - start;
+        return new Turn(System.nanoTime() - start, slot, this::sent);
       }
     }
   }
@@ -93,10 +91,8 @@ public final class SlotPacer implements Pacer {
    * slot: the JVM gives up as many of its next slots as the delay covers, so that the requests after it keep their
    * distance.
    */
-  @Override
-  public synchronized void sent(long sentMillis) {
-    Long slot = lastSlot.get();
-    long late = slot == null ? 0 : sentMillis - slot;
+  private synchronized void sent(Turn turn, long sentMillis) {
+    long late = sentMillis - turn.slotMillis();
     if (late > LATE_MILLIS) {
       nextIndex += Math.ceil(late / laneSpacing());
     }
@@ -155,19 +151,15 @@ public final class SlotPacer implements Pacer {
       return SlotPacer.this;
     }
 
+    /** @return a turn of the JVM's pacer, which the turn tells when its request left */
     @Override
-    public long awaitTurn() {
+    public Turn awaitTurn() {
       return SlotPacer.this.awaitTurn();
     }
 
     @Override
     public void pause(Duration wait) {
       SlotPacer.this.pause(wait);
-    }
-
-    @Override
-    public void sent(long sentMillis) {
-      SlotPacer.this.sent(sentMillis);
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.github.lightcastspark.core.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.pacing.Sleep;
+import io.github.lightcastspark.core.pacing.Turn;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -28,11 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical request until it succeeds or fails for good. Every attempt waits for its turn from the
- * {@link Pacer} and is counted. A 429 holds back the whole JVM for the server's {@code Retry-After} (or
- * {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they carry one, and they
- * and I/O errors otherwise back off exponentially with jitter; retries are
- * bounded in number and in total time ({@link RetryPolicy}). Each attempt is cancelled when the request timeout has
+ * Sends one logical request until it succeeds or fails for good. Every attempt is built (with its credential),
+ * then waits for its turn from the {@link Pacer}, and is counted. A 429 holds back the whole JVM for the server's
+ * {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they
+ * carry one, and they and I/O errors otherwise back off exponentially with jitter; retries are bounded in number and
+ * in total time ({@link RetryPolicy}). Each attempt is cancelled when the request timeout has
  * passed, whatever it is waiting for (a pooled connection, the server, a body that trickles), and a body over
  * {@link #MAX_BODY_BYTES} fails the request unread. Any other status fails at once with the API's error code and
  * message (a spent quota saying so), except a first 401 when the caller can renew its credential.
@@ -141,10 +143,13 @@ public final class ApiCaller {
     boolean renewed = renewCredential == null;
     long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
-      counters.addThrottleWait(pacer.awaitTurn());
+      // Built first: its credential may have to be fetched (a token over HTTP), which must not spend the slot.
+      ClassicHttpRequest built = request.get();
+      Turn turn = pacer.awaitTurn();
+      counters.addThrottleWait(turn.waitedNanos());
       counters.countRequest();
       Outcome outcome;
-      HttpUriRequestBase exchange = exchange(request.get());
+      HttpUriRequestBase exchange = exchange(built, turn);
       AtomicBoolean expired = new AtomicBoolean();
       ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
         expired.set(true);
@@ -208,12 +213,8 @@ public final class ApiCaller {
       pacer.pause(wait);
       return;
     }
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e);
-    }
+    Sleep.millis(wait.toMillis(),
+        e -> new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e));
   }
 
   /** @return the deadline timer: one daemon thread, which forgets a deadline as soon as its request is done */
@@ -228,10 +229,10 @@ public final class ApiCaller {
   }
 
   /**
-   * @return {@code request} as one that can be cancelled at its deadline, with this caller's timeouts, telling the
-   *     pacer when it really leaves: when its body is written, or now when it has none
+   * @return {@code request} as one that can be cancelled at its deadline, with this caller's timeouts, telling its
+   *     turn when it really leaves: when its body is written, or now when it has none
    */
-  private HttpUriRequestBase exchange(ClassicHttpRequest request) {
+  private HttpUriRequestBase exchange(ClassicHttpRequest request, Turn turn) {
     HttpUriRequestBase exchange;
     try {
       exchange = new HttpUriRequestBase(request.getMethod(), request.getUri());
@@ -242,13 +243,13 @@ public final class ApiCaller {
     exchange.setConfig(config);
     HttpEntity entity = request.getEntity();
     if (entity == null) {
-      pacer.sent(System.currentTimeMillis());
+      turn.sent(System.currentTimeMillis());
       return exchange;
     }
     exchange.setEntity(new HttpEntityWrapper(entity) {
       @Override
       public void writeTo(OutputStream out) throws IOException {
-        pacer.sent(System.currentTimeMillis());
+        turn.sent(System.currentTimeMillis());
         super.writeTo(out);
       }
     });

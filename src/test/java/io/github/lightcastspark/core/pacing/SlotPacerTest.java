@@ -66,11 +66,9 @@ class SlotPacerTest {
   void aRequestThatLeftLateGivesUpTheSlotsItsDelayCovers() {
     AtomicLong now = new AtomicLong(0);
     SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
-    pacer.awaitTurn();
-    pacer.sent(0);
+    pacer.awaitTurn().sent(0);
     assertEquals(100, pacer.reserve());
-    pacer.awaitTurn();
-    pacer.sent(350);
+    pacer.awaitTurn().sent(350);
     assertEquals(500, pacer.reserve(), "slots 300 and 400 given up for the request of slot 200, 150 ms late");
   }
 

@@ -23,6 +23,10 @@ public final class PogClient {
   private final PogSettings pog;
   private final ApiCaller caller;
   private final TokenProvider tokens;
+  /**
+   * The token of the request built last. The caller builds each attempt just before sending it, so on a 401 this is
+   * the token the refused request carried; one reader's task uses a client, one request at a time.
+   */
   private String tokenInUse;
 
   /**

@@ -1,46 +1,26 @@
 package io.github.lightcastspark.core.binding.pog;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.lightcastspark.core.transport.JsonBodies;
-import io.github.lightcastspark.core.options.Secret;
-import io.github.lightcastspark.core.pacing.Pacer;
-import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.ApiException;
-import io.github.lightcastspark.core.transport.ApiRefusal;
-import io.github.lightcastspark.core.transport.ApiResponse;
-import io.github.lightcastspark.core.transport.RequestCounters;
-import io.github.lightcastspark.core.transport.ResponseCache;
-import io.github.lightcastspark.core.transport.RetryPolicy;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.LongSupplier;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by every task of
- * an executor. A token is fetched once however many tasks ask at the same moment (the first fetches, the others wait
- * for its result), renewed well before it expires ({@link #refreshMargin}), and dropped when the API answers 401 so
- * that the next request fetches a new one. A fetch has its own small retry budget; a refused client or scope fails at
- * once with a message that names the scope, never the secret. A renewal that fails while the current token is still
- * valid keeps that token (and tries again a little later) rather than failing tasks that could still run; a fetch
- * that fails with no valid token to fall back on fails every caller for a second without being sent again, so that
- * tasks waiting for it do not each repeat it in turn.
+ * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by
+ * every task of an executor. At most one fetch is in flight however many tasks ask at the same moment: the first
+ * fetches, holding no lock over the HTTP exchange; while it renews a token that is still valid, the others go on with
+ * that token at once, and with none valid they wait for the fetch's result. A token is renewed well before it expires
+ * ({@link #refreshMargin}), and dropped when the API answers 401 so that the next request fetches a new one. A fetch
+ * has its own small retry budget; a refused client or scope fails at once with a message that names the scope, never
+ * the secret. A renewal that fails while the current token is still valid keeps that token (and tries again a little
+ * later) rather than failing tasks that could still run; a fetch that fails with no valid token to fall back on fails
+ * every caller for a second without being sent again, so that tasks waiting for it do not each repeat it in turn.
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
-  private static final ObjectMapper JSON = JsonBodies.MAPPER;
-  private static final int TOKEN_RETRIES = 2;
-  private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
   private static final Duration MAX_MARGIN = Duration.ofMinutes(5);
   /** How long a failed fetch with no valid token to fall back on is answered with its failure. */
   private static final Duration FAILURE_MEMORY = Duration.ofSeconds(1);
@@ -48,20 +28,20 @@ public final class TokenProvider {
   private static final Duration RENEWAL_RETRY = Duration.ofSeconds(10);
 
   private final PogSettings settings;
-  private final ApiCaller caller;
+  private final TokenFetcher fetcher;
   private final LongSupplier clock;
   private String token;
   private long refreshAtNanos;
   private long expiresAtNanos;
   private ApiException lastFailure;
   private long failedAtNanos;
+  /** The fetch in flight, which every caller without a valid token waits for; null when none is. */
+  private CompletableFuture<String> inFlight;
 
   TokenProvider(PogSettings settings, Duration timeout, LongSupplier clock) {
     this.settings = settings;
     this.clock = clock;
-    this.caller = new ApiCaller(timeout,
-        new RetryPolicy(TOKEN_RETRIES, Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(30)),
-        Pacer.unscheduled(), new RequestCounters(), ResponseCache.off());
+    this.fetcher = new TokenFetcher(settings, timeout);
   }
 
   /**
@@ -81,33 +61,41 @@ public final class TokenProvider {
     return quarter.compareTo(MAX_MARGIN) < 0 ? quarter : MAX_MARGIN;
   }
 
-  /** @return a valid access token, fetched if there is none or it is due for renewal */
-  public synchronized String token() {
-    long now = clock.getAsLong();
-    if (token != null && now < refreshAtNanos) {
-      return token;
-    }
-    if (lastFailure != null && now - failedAtNanos < FAILURE_MEMORY.toNanos()) {
-      throw lastFailure;
-    }
-    try {
-      fetch();
-      lastFailure = null;
-    } catch (ApiException e) {
-      // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
-      now = clock.getAsLong();
-      if (token == null || now >= expiresAtNanos) {
-        lastFailure = e;
-        failedAtNanos = now;
-        throw e;
+  /**
+   * @return a valid access token: the current one while it is not due for renewal, or while another caller renews it
+   *     and it is still valid; else the one fetch in flight's, which this caller starts if there is none
+   * @throws ApiException when the fetch failed with no valid token to fall back on, or one did within the last second
+   */
+  public String token() {
+    while (true) {
+      CompletableFuture<String> flight;
+      boolean fetches;
+      synchronized (this) {
+        long now = clock.getAsLong();
+        if (token != null && (now < refreshAtNanos || inFlight != null && now < expiresAtNanos)) {
+          return token;
+        }
+        fetches = inFlight == null;
+        if (fetches) {
+          if (lastFailure != null && now - failedAtNanos < FAILURE_MEMORY.toNanos()) {
+            throw lastFailure;
+          }
+          inFlight = new CompletableFuture<>();
+        }
+        flight = inFlight;
       }
-      long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
-      LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
-          + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
-          retryInNanos / 1_000_000);
-      refreshAtNanos = now + retryInNanos;
+      if (fetches) {
+        return fetchFor(flight);
+      }
+      try {
+        return flight.join();
+      } catch (CompletionException e) {
+        if (e.getCause() instanceof ApiException failed) {
+          throw failed;
+        }
+        // The fetching caller failed on its own account (interrupted, say), not the endpoint: fetch anew.
+      }
     }
-    return token;
   }
 
   /** Drops {@code rejected} if it is still the current token, so that the next {@link #token()} fetches anew. */
@@ -117,54 +105,49 @@ public final class TokenProvider {
     }
   }
 
-  private void fetch() {
-    String description = "access token for scope '" + settings.scope() + "' from " + settings.authUrl();
-    String form = "grant_type=client_credentials&client_id=" + encode(settings.clientId()) + "&client_secret="
-        + encode(settings.clientSecret()) + "&scope=" + URLEncoder.encode(settings.scope(), StandardCharsets.UTF_8);
-    ApiResponse response;
+  /** Fetches, holding no lock, and settles {@code flight} (the one in flight) for the callers waiting for it. */
+  private String fetchFor(CompletableFuture<String> flight) {
+    TokenFetcher.Issued issued;
     try {
-      response = caller.call(() -> ClassicRequestBuilder.post(settings.authUrl())
-          .addHeader("Accept", "application/json")
-          .setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED)).build(), description);
+      issued = fetcher.fetch();
     } catch (ApiException e) {
-      throw explain(e, description);
+      return keepOrFail(e, flight);
+    } catch (RuntimeException | Error e) {
+      synchronized (this) {
+        inFlight = null;
+      }
+      flight.completeExceptionally(e);
+      throw e;
     }
     long now = clock.getAsLong();
-    try {
-      JsonNode body = JSON.readTree(response.body());
-      String accessToken = body.path("access_token").asText("");
-      if (accessToken.isEmpty()) {
-        throw new IOException("no access_token");
-      }
-      Duration lifetime = body.path("expires_in").canConvertToLong() && body.path("expires_in").asLong() > 0
-          ? Duration.ofSeconds(body.path("expires_in").asLong()) : DEFAULT_LIFETIME;
-      Secret.remember(accessToken);
-      token = accessToken;
-      refreshAtNanos = now + lifetime.minus(refreshMargin(lifetime)).toNanos();
-      expiresAtNanos = now + lifetime.toNanos();
-      LOG.debug("Fetched an {} valid for {} s", description, lifetime.toSeconds());
-    } catch (IOException e) {
-      // Not the parser's exception as the cause: its message would quote the body, the token in it.
-      throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
-          "the token response has no access_token", null);
+    synchronized (this) {
+      token = issued.token();
+      refreshAtNanos = now + issued.lifetime().minus(refreshMargin(issued.lifetime())).toNanos();
+      expiresAtNanos = now + issued.lifetime().toNanos();
+      lastFailure = null;
+      inFlight = null;
     }
+    flight.complete(issued.token());
+    return issued.token();
   }
 
-  private ApiException explain(ApiException e, String description) {
-    if ("invalid_client".equals(e.errorCode())) {
-      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused the client id or"
-          + " secret; check options secret.clientId and secret.clientSecret (or LIGHTCAST_CLIENT_ID /"
-          + " LIGHTCAST_CLIENT_SECRET)");
+  /** @return the current token, kept after a failed renewal while it is valid; else throws {@code e} to every caller */
+  private synchronized String keepOrFail(ApiException e, CompletableFuture<String> flight) {
+    inFlight = null;
+    // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
+    long now = clock.getAsLong();
+    if (token == null || now >= expiresAtNanos) {
+      lastFailure = e;
+      failedAtNanos = now;
+      flight.completeExceptionally(e);
+      throw e;
     }
-    if ("invalid_scope".equals(e.errorCode())) {
-      return new ApiRefusal(description, e.status(), e.errorCode(), "the token endpoint refused scope '"
-          + settings.scope() + "': this client is not granted it; ask for the scope to be granted or set option"
-          + " scope");
-    }
-    return e;
-  }
-
-  private static String encode(Secret secret) {
-    return URLEncoder.encode(secret.reveal(), StandardCharsets.UTF_8);
+    long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
+    LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
+        + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
+        retryInNanos / 1_000_000);
+    refreshAtNanos = now + retryInNanos;
+    flight.complete(token);
+    return token;
   }
 }

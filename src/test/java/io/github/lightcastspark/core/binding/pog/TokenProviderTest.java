@@ -98,6 +98,31 @@ class TokenProviderTest {
   }
 
   @Test
+  void aTaskAskingDuringARenewalGetsTheStillValidTokenAtOnce() throws Exception {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "<client-secret>", SCOPE).tokenTtl(Duration.ofSeconds(40)).build())) {
+      AtomicLong nanos = new AtomicLong();
+      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
+      String first = provider.token();
+      nanos.set(Duration.ofSeconds(31).toNanos());
+      emulator.faults().latency(Duration.ofMillis(1000));
+      ExecutorService renewer = Executors.newSingleThreadExecutor();
+      Future<String> renewal = renewer.submit(provider::token);
+      Thread.sleep(200);
+      long asked = System.nanoTime();
+      String during = provider.token();
+      long waitedMillis = (System.nanoTime() - asked) / 1_000_000;
+      assertEquals(first, during, "due for renewal at 30 s, being renewed, and valid until 40 s");
+      assertTrue(waitedMillis < 100, "waited " + waitedMillis + " ms for the renewal another task makes");
+      String renewed = renewal.get();
+      renewer.shutdown();
+      assertNotEquals(first, renewed, "the task that began the renewal waits for it");
+      assertEquals(renewed, provider.token());
+      assertEquals(2, emulator.journal().entries("/connect/token").size(), "one fetch, one renewal");
+    }
+  }
+
+  @Test
   void aSlowFailedFetchIsRememberedFromWhenItEnded() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
