@@ -101,6 +101,19 @@ public final class TokenProvider {
     }
   }
 
+  /**
+   * @return the token for a request leaving now: the current one while it is valid, even if due for renewal (the
+   *     next {@link #token()} renews it, before its request waits for a slot); else one fetched as {@link #token()}
+   */
+  public String current() {
+    synchronized (this) {
+      if (token != null && clock.getAsLong() < expiresAtNanos) {
+        return token;
+      }
+    }
+    return token();
+  }
+
   /** Drops {@code rejected} if it is still the current token, so that the next {@link #token()} fetches anew. */
   public synchronized void invalidate(String rejected) {
     if (rejected != null && rejected.equals(token)) {
