@@ -62,7 +62,7 @@ public final class PogClient {
 
   /** The JVM's shared token as this client's requests carry it, one request at a time (one reader's task). */
   private final class Bearer implements Credential {
-    /** The token of the request built last: on a 401, the refused one, as each attempt is built as it is sent. */
+    /** The token of the request built last: on a 401, the refused one, each attempt being built as it leaves. */
     private String inUse;
 
     @Override
@@ -75,6 +75,7 @@ public final class PogClient {
       tokens.invalidate(inUse);
     }
 
+    /** @return the {@code Authorization} value of the request leaving now */
     String header() {
       inUse = tokens.current();
       return "Bearer " + inUse;
