@@ -30,13 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one logical request until it succeeds or fails for good. Every attempt is built (with its credential),
- * then waits for its turn from the {@link Pacer}, and is counted. A 429 holds back the whole JVM for the server's
- * {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their {@code Retry-After} when they
- * carry one, and they and I/O errors otherwise back off exponentially with jitter; retries are bounded in number and
- * in total time ({@link RetryPolicy}). Each attempt is cancelled when the request timeout has
- * passed, whatever it is waiting for (a pooled connection, the server, a body that trickles), and a body over
- * {@link #MAX_BODY_BYTES} fails the request unread. Any other status fails at once with the API's error code and
+ * Sends one logical request until it succeeds or fails for good. Every attempt readies its {@link Credential}, if it
+ * has one, then waits for its turn from the {@link Pacer}, is built and counted. A 429 holds back the whole JVM for
+ * the server's {@code Retry-After} (or {@code X-RateLimit-Reset}); 500, 502, 503, 504 wait for their
+ * {@code Retry-After} when they carry one, and they and I/O errors otherwise back off exponentially with jitter;
+ * retries are bounded in number and in total time ({@link RetryPolicy}). Each attempt is cancelled when the request
+ * timeout has passed, whatever it is waiting for (a pooled connection, the server, a body that trickles), and a body
+ * over {@link #MAX_BODY_BYTES} fails the request unread. Any other status fails at once with the API's error code and
  * message (a spent quota saying so), except a first 401 when the caller can renew its credential.
  * A read that allows it is answered from the JVM's {@link ResponseCache} instead, sending nothing.
  */
@@ -97,24 +97,25 @@ public final class ApiCaller {
 
   /**
    * The JSON object a request answers: from the JVM's response cache when the read allows it and the same request
-   * succeeded within its TTL, else from the API ({@link #call(Supplier, String, Runnable)}), keeping the response
+   * succeeded within its TTL, else from the API ({@link #call(Supplier, String, Credential)}), keeping the response
    * once its body has parsed (a malformed body is never kept, so a retried task asks again).
    *
    * @param key identifies the request: credentials, method, URL and body
-   * @param request builds a fresh request per attempt, with the credential current at that moment
+   * @param request builds a fresh request per attempt, when its turn has come, with the credential current then
    * @param description names the request in logs and errors (dataset, codes, region; never credentials)
-   * @param renewCredential run once on the first 401; null when a 401 cannot be cured
+   * @param credential readied before each attempt waits for its turn and renewed once on the first 401; null when
+   *     the request needs none that must be fetched, and a 401 cannot be cured
    * @return the parsed body
    * @throws ApiException when the API refuses the request, the retries run out or the body is not a JSON object
    */
   public JsonNode json(ResponseCache.Key key, Supplier<ClassicHttpRequest> request, String description,
-      Runnable renewCredential) {
+      Credential credential) {
     Optional<ApiResponse> cached = cache.get(key);
     if (cached.isPresent()) {
       counters.countCacheHit();
       return JsonBodies.object(cached.get(), description);
     }
-    ApiResponse response = call(request, description, renewCredential);
+    ApiResponse response = call(request, description, credential);
     JsonNode body = JsonBodies.object(response, description);
     cache.put(key, response);
     return body;
@@ -131,25 +132,27 @@ public final class ApiCaller {
   }
 
   /**
-   * @param request builds a fresh request per attempt, with the credential current at that moment
+   * @param request builds a fresh request per attempt, when its turn has come, with the credential current then
    * @param description names the request in logs and errors (dataset, codes, region; never credentials)
-   * @param renewCredential run once on the first 401, after which the request is sent again at once (a bearer
+   * @param credential readied before each attempt waits for its turn, so that a fetch (a token over HTTP) never
+   *     spends the slot; renewed once on the first 401, after which the request is sent again at once (a bearer
    *     token may have expired or been revoked); null when a 401 cannot be cured
    * @return the 2xx response
    * @throws ApiException when the API refuses the request or the retries run out
    */
-  private ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Runnable renewCredential) {
+  private ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Credential credential) {
     String lastFailure = null;
-    boolean renewed = renewCredential == null;
+    boolean renewed = credential == null;
     long started = System.nanoTime();
     for (int attempt = 0; ; attempt++) {
-      // Built first: its credential may have to be fetched (a token over HTTP), which must not spend the slot.
-      ClassicHttpRequest built = request.get();
+      if (credential != null) {
+        credential.ready();
+      }
       Turn turn = pacer.awaitTurn();
       counters.addThrottleWait(turn.waitedNanos());
       counters.countRequest();
       Outcome outcome;
-      HttpUriRequestBase exchange = exchange(built, turn);
+      HttpUriRequestBase exchange = exchange(request.get(), turn);
       AtomicBoolean expired = new AtomicBoolean();
       ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
         expired.set(true);
@@ -180,7 +183,7 @@ public final class ApiCaller {
         renewed = true;
         counters.countRetry();
         LOG.info("{} got 401 ({}); renewing the credential and sending it again", description, error);
-        renewCredential.run();
+        credential.renew();
         continue;
       }
       boolean rateLimited = outcome.status == 429;

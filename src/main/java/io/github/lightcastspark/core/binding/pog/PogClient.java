@@ -7,6 +7,7 @@ import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
 import io.github.lightcastspark.core.transport.ApiCaller;
+import io.github.lightcastspark.core.transport.Credential;
 import io.github.lightcastspark.core.transport.JsonBodies;
 import io.github.lightcastspark.core.transport.ResponseCache;
 import java.util.function.Supplier;
@@ -23,11 +24,7 @@ public final class PogClient {
   private final PogSettings pog;
   private final ApiCaller caller;
   private final TokenProvider tokens;
-  /**
-   * The token of the request built last. The caller builds each attempt just before sending it, so on a 401 this is
-   * the token the refused request carried; one reader's task uses a client, one request at a time.
-   */
-  private String tokenInUse;
+  private final Bearer bearer = new Bearer();
 
   /**
    * @param options the read's options
@@ -57,12 +54,33 @@ public final class PogClient {
   }
 
   private JsonNode send(ResponseCache.Key key, Supplier<ClassicRequestBuilder> request, String description) {
-    return caller.json(key, () -> request.get().build(), description, () -> tokens.invalidate(tokenInUse));
+    return caller.json(key, () -> request.get().build(), description, bearer);
   }
 
   private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
-    tokenInUse = tokens.token();
-    return builder.addHeader("Authorization", "Bearer " + tokenInUse).addHeader("Accept", "application/json");
+    return builder.addHeader("Authorization", bearer.header()).addHeader("Accept", "application/json");
+  }
+
+  /** The JVM's shared token as this client's requests carry it, one request at a time (one reader's task). */
+  private final class Bearer implements Credential {
+    /** The token of the request built last: on a 401, the refused one, each attempt being built as it leaves. */
+    private String inUse;
+
+    @Override
+    public void ready() {
+      tokens.token();
+    }
+
+    @Override
+    public void renew() {
+      tokens.invalidate(inUse);
+    }
+
+    /** @return the {@code Authorization} value of the request leaving now */
+    String header() {
+      inUse = tokens.current();
+      return "Bearer " + inUse;
+    }
   }
 
   private static ObjectNode body(String id, Region region) {

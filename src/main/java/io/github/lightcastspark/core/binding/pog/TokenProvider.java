@@ -12,12 +12,14 @@ import org.slf4j.LoggerFactory;
  * OAuth 2.0 client-credentials tokens, one provider per JVM and (token URL, client credentials, scope), shared by
  * every task of an executor. At most one fetch is in flight however many tasks ask at the same moment: the first
  * fetches, holding no lock over the HTTP exchange; while it renews a token that is still valid, the others go on with
- * that token at once, and with none valid they wait for the fetch's result. A token is renewed well before it expires
- * ({@link #refreshMargin}), and dropped when the API answers 401 so that the next request fetches a new one. A fetch
- * has its own small retry budget; a refused client or scope fails at once with a message that names the scope, never
- * the secret. A renewal that fails while the current token is still valid keeps that token (and tries again a little
- * later) rather than failing tasks that could still run; a fetch that fails with no valid token to fall back on fails
- * every caller for a second without being sent again, so that tasks waiting for it do not each repeat it in turn.
+ * that token at once, and with none valid they wait for the fetch's result. A request readies its token
+ * ({@link #token()}) before it waits for its rate-limit slot and carries the one valid when it leaves
+ * ({@link #current()}). A token is renewed well before it expires ({@link #refreshMargin}), and dropped when the API
+ * answers 401 so that the next request fetches a new one. A fetch ({@link TokenFetcher}) has its own small retry
+ * budget; a refused client or scope fails at once with a message that names the scope, never the secret. A renewal
+ * that fails while the current token is still valid keeps that token (and tries again a little later) rather than
+ * failing tasks that could still run; a fetch that fails with no valid token to fall back on fails every caller for a
+ * second without being sent again, so that tasks waiting for it do not each repeat it in turn.
  */
 public final class TokenProvider {
   private static final Logger LOG = LoggerFactory.getLogger(TokenProvider.class);
@@ -96,6 +98,19 @@ public final class TokenProvider {
         // The fetching caller failed on its own account (interrupted, say), not the endpoint: fetch anew.
       }
     }
+  }
+
+  /**
+   * @return the token for a request leaving now: the current one while it is valid, even if due for renewal (the
+   *     next {@link #token()} renews it, before its request waits for a slot); else one fetched as {@link #token()}
+   */
+  public String current() {
+    synchronized (this) {
+      if (token != null && clock.getAsLong() < expiresAtNanos) {
+        return token;
+      }
+    }
+    return token();
   }
 
   /** Drops {@code rejected} if it is still the current token, so that the next {@link #token()} fetches anew. */

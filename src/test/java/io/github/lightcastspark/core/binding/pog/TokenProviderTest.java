@@ -123,6 +123,22 @@ class TokenProviderTest {
   }
 
   @Test
+  void aRequestLeavingNowCarriesTheStillValidTokenWithoutRenewingIt() {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "<client-secret>", SCOPE).tokenTtl(Duration.ofSeconds(40)).build())) {
+      AtomicLong nanos = new AtomicLong();
+      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
+      String first = provider.token();
+      nanos.set(Duration.ofSeconds(31).toNanos());
+      assertEquals(first, provider.current(), "due for renewal at 30 s, but valid until 40 s");
+      assertEquals(1, emulator.journal().entries("/connect/token").size(), "no fetch inside a request's slot");
+      nanos.set(Duration.ofSeconds(40).toNanos());
+      assertNotEquals(first, provider.current(), "expired: there is no other token to send");
+      assertEquals(2, emulator.journal().entries("/connect/token").size());
+    }
+  }
+
+  @Test
   void aSlowFailedFetchIsRememberedFromWhenItEnded() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
