@@ -10,6 +10,7 @@ import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
 import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.RequestCounters;
+import io.github.lightcastspark.core.transport.ResponseCache;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
@@ -43,7 +44,8 @@ class PogClientTest {
           unscheduled.pause(wait);
         }
       };
-      PogClient client = new PogClient(options, ApiCaller.of(options, counting, new RequestCounters()));
+      PogClient client = new PogClient(options, ApiCaller.of(options, counting, new RequestCounters(),
+          new ResponseCache.Store()), new TokenProvider(new PogSettings(options), Duration.ofSeconds(5)));
       client.meta();
       assertEquals(List.of(1), tokensAtTurns, "the token was answered before its request waited for a turn");
       emulator.revokeTokens();
