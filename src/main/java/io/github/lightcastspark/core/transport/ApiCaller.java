@@ -176,7 +176,7 @@ public final class ApiCaller {
       }
       if (outcome.status >= 200 && outcome.status < 300) {
         pacer.answered(outcome.headers);
-        return new ApiResponse(outcome.status, outcome.body, outcome.headers);
+        return new ApiResponse(outcome.status, outcome.body);
       }
       ApiError error = ApiError.parse(outcome.body);
       if (outcome.status == 401 && !renewed) {
