@@ -20,8 +20,7 @@ import org.apache.spark.SparkContext;
 final class ExecutorLanes {
   private static final Pattern LOCAL_CLUSTER = Pattern.compile("local-cluster\\[\\s*(\\d+)\\s*,.*");
 
-  private ExecutorLanes() {
-  }
+  private ExecutorLanes() {}
 
   /**
    * @return the executors registered now, numeric ids ascending (so lanes are given in a stable order); none in local
@@ -38,13 +37,15 @@ final class ExecutorLanes {
     while (live.hasNext()) {
       ids.add(live.next());
     }
-    ids.sort(Comparator.comparing(PacingPlan::numericId, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(Comparator.naturalOrder()));
+    ids.sort(
+        Comparator.comparing(PacingPlan::numericId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(Comparator.naturalOrder()));
     return ids;
   }
 
   static int of(SparkContext context) {
-    return of(context.master(), context.getConf(), context.statusTracker().getExecutorInfos().length - 1);
+    return of(
+        context.master(), context.getConf(), context.statusTracker().getExecutorInfos().length - 1);
   }
 
   /** @param registered the executors registered now, the driver not counted */
@@ -65,6 +66,7 @@ final class ExecutorLanes {
     int coresMax = conf.getInt("spark.cores.max", 0);
     int coresEach = conf.getInt("spark.executor.cores", 0);
     int byCores = coresMax > 0 && coresEach > 0 ? (coresMax + coresEach - 1) / coresEach : 0;
-    return Math.max(1, Math.max(Math.max(conf.getInt("spark.executor.instances", 0), byCores), registered));
+    return Math.max(
+        1, Math.max(Math.max(conf.getInt("spark.executor.instances", 0), byCores), registered));
   }
 }

@@ -53,7 +53,8 @@ public final class JsonRowConverter implements Serializable {
     StructField[] fields = type.fields();
     Object[] values = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
-      values[i] = value(object.get(fields[i].name()), fields[i].dataType(), path + fields[i].name());
+      values[i] =
+          value(object.get(fields[i].name()), fields[i].dataType(), path + fields[i].name());
     }
     return new GenericInternalRow(values);
   }
@@ -71,18 +72,25 @@ public final class JsonRowConverter implements Serializable {
       double value = node.isNumber() ? node.doubleValue() : number(node, path).doubleValue();
       if (!Double.isFinite(value)) {
         // 1e400 parses as infinity: a figure no API has, so the answer is malformed.
-        throw new MalformedValue("The API returned " + node + " for field '" + path + "', expected a number of at"
-            + " most " + Double.MAX_VALUE + " in magnitude.", null);
+        throw new MalformedValue(
+            "The API returned " + node + " for field '" + path + "', expected a number of at"
+                + " most " + Double.MAX_VALUE + " in magnitude.",
+            null);
       }
       return value;
     }
     if (type instanceof LongType || type instanceof IntegerType) {
       BigDecimal number = number(node, path);
       try {
-        return type instanceof LongType ? (Object) number.longValueExact() : (Object) number.intValueExact();
+        return type instanceof LongType
+            ? (Object) number.longValueExact()
+            : (Object) number.intValueExact();
       } catch (ArithmeticException e) {
-        throw new MalformedValue("The API returned " + node + " for field '" + path + "', expected a whole"
-            + " number of at most " + (type instanceof LongType ? Long.MAX_VALUE : Integer.MAX_VALUE) + ".", e);
+        throw new MalformedValue(
+            "The API returned " + node + " for field '" + path + "', expected a whole"
+                + " number of at most "
+                + (type instanceof LongType ? Long.MAX_VALUE : Integer.MAX_VALUE) + ".",
+            e);
       }
     }
     if (type instanceof BooleanType) {
@@ -125,8 +133,10 @@ public final class JsonRowConverter implements Serializable {
 
   private static void require(boolean ok, JsonNode node, String path, String expected) {
     if (!ok) {
-      throw new MalformedValue("The API returned " + node.getNodeType() + " for field '" + path
-          + "', expected " + expected + ".", null);
+      throw new MalformedValue(
+          "The API returned " + node.getNodeType() + " for field '" + path + "', expected "
+              + expected + ".",
+          null);
     }
   }
 }

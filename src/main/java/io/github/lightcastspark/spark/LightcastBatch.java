@@ -37,7 +37,11 @@ public final class LightcastBatch implements Batch {
   /** Identifies this read to its tasks: what they ask once per read and JVM (the POG vintage) is keyed by it. */
   private final String readId = UUID.randomUUID().toString();
 
-  LightcastBatch(ReadOptions options, ApiBinding binding, Supplier<List<ApiRequest>> requests, StructType readSchema,
+  LightcastBatch(
+      ReadOptions options,
+      ApiBinding binding,
+      Supplier<List<ApiRequest>> requests,
+      StructType readSchema,
       List<String> fields) {
     this.options = options;
     this.binding = binding;
@@ -51,7 +55,8 @@ public final class LightcastBatch implements Batch {
     PartitionPlan p = plan();
     InputPartition[] partitions = new InputPartition[p.partitions().size()];
     for (int i = 0; i < partitions.length; i++) {
-      partitions[i] = new LightcastInputPartition(i, partitions.length, p.partitions().get(i));
+      partitions[i] =
+          new LightcastInputPartition(i, partitions.length, p.partitions().get(i));
     }
     return partitions;
   }
@@ -63,8 +68,15 @@ public final class LightcastBatch implements Batch {
   @Override
   public PartitionReaderFactory createReaderFactory() {
     plan();
-    PacingPlan now = DriverState.get().schedules().ask(limit(), options.rateLimit(), pacing.lanes(), plan.requestCount(), readId,
-        System.currentTimeMillis());
+    PacingPlan now = DriverState.get()
+        .schedules()
+        .ask(
+            limit(),
+            options.rateLimit(),
+            pacing.lanes(),
+            plan.requestCount(),
+            readId,
+            System.currentTimeMillis());
     return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
   }
 
@@ -76,22 +88,40 @@ public final class LightcastBatch implements Batch {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
       RefusalListener.registerOn(context);
-      plan = PartitionPlan.of(requests.get(), context.defaultParallelism(), options.maxPartitions().orElse(0));
-      pacing = DriverState.get().schedules().ask(limit(), options.rateLimit(), ExecutorLanes.of(context), plan.requestCount(), readId,
-          System.currentTimeMillis());
+      plan = PartitionPlan.of(
+          requests.get(), context.defaultParallelism(), options.maxPartitions().orElse(0));
+      pacing = DriverState.get()
+          .schedules()
+          .ask(
+              limit(),
+              options.rateLimit(),
+              ExecutorLanes.of(context),
+              plan.requestCount(),
+              readId,
+              System.currentTimeMillis());
       lanesById = DriverState.get().lanesOf(pacing, ExecutorLanes.registered(context));
-      LOG.info("Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
-          + " {} requests/s this read takes at least {} s.", options.dataset().optionValue(), plan.requestCount(),
-          plan.partitions().size(), pacing.lanes(), String.format("%.2f", pacing.perJvmRate()),
-          String.format("%.1f", pacing.rateLimit()), String.format("%.1f", plan.requestCount() / pacing.rateLimit()));
+      LOG.info(
+          "Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
+              + " {} requests/s this read takes at least {} s.",
+          options.dataset().optionValue(),
+          plan.requestCount(),
+          plan.partitions().size(),
+          pacing.lanes(),
+          String.format("%.2f", pacing.perJvmRate()),
+          String.format("%.1f", pacing.rateLimit()),
+          String.format("%.1f", plan.requestCount() / pacing.rateLimit()));
       if (pacing.rateLimit() < options.rateLimit() * 0.999) {
-        LOG.warn("Lightcast {}: this read keeps to {} requests/s, not its rateLimit of {}: it shares its credential's"
-            + " limit with the other reads of it that may be running, at the lowest rateLimit among them.",
-            options.dataset().optionValue(), String.format("%.2f", pacing.rateLimit()), options.rateLimit());
+        LOG.warn(
+            "Lightcast {}: this read keeps to {} requests/s, not its rateLimit of {}: it shares its credential's"
+                + " limit with the other reads of it that may be running, at the lowest rateLimit among them.",
+            options.dataset().optionValue(),
+            String.format("%.2f", pacing.rateLimit()),
+            options.rateLimit());
       }
       if (context.getConf().getBoolean("spark.speculation", false)) {
-        LOG.warn("spark.speculation is on: a speculative copy of a slow task sends its requests again, spending"
-            + " quota twice. Turn it off for reads from the Lightcast APIs (see docs/performance.md).");
+        LOG.warn(
+            "spark.speculation is on: a speculative copy of a slow task sends its requests again, spending"
+                + " quota twice. Turn it off for reads from the Lightcast APIs (see docs/performance.md).");
       }
     }
     return plan;

@@ -12,7 +12,8 @@ import org.apache.spark.sql.connector.read.InputPartition;
  * @param count how many partitions the query has
  * @param requests the requests
  */
-public record LightcastInputPartition(int index, int count, List<ApiRequest> requests) implements InputPartition {
+public record LightcastInputPartition(int index, int count, List<ApiRequest> requests)
+    implements InputPartition {
 
   /** Copies the requests so that the partition is immutable. */
   public LightcastInputPartition {
@@ -21,7 +22,8 @@ public record LightcastInputPartition(int index, int count, List<ApiRequest> req
 
   @Override
   public String toString() {
-    return "LightcastInputPartition " + (index + 1) + "/" + count + " (" + requests.size() + " requests: "
+    return "LightcastInputPartition " + (index + 1) + "/" + count + " (" + requests.size()
+        + " requests: "
         + requests.stream().map(ApiRequest::toString).collect(Collectors.joining("; ")) + ")";
   }
 }

@@ -26,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
 final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   /** The local property by which Spark SQL marks the jobs of one execution of a query. */
   private static final String SQL_EXECUTION_ID = "spark.sql.execution.id";
+
   private static final long VERDICT_POLL_MILLIS = 50;
 
   private final Iterator<ApiRequest> requests;
@@ -38,17 +39,29 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
   private final boolean retriedAttempt;
 
-  LightcastPartitionReader(ReadOptions options, List<String> fields, StructType readSchema, Pacer pacer,
-      String readId, LightcastInputPartition partition) {
+  LightcastPartitionReader(
+      ReadOptions options,
+      List<String> fields,
+      StructType readSchema,
+      Pacer pacer,
+      String readId,
+      LightcastInputPartition partition) {
     this.requests = partition.requests().iterator();
     this.pacer = pacer;
-    // A DataFrame run again keeps its Batch (and readId) but is a new SQL execution: it asks for the vintage anew.
-    // One execution may run several jobs and stages (show, toLocalIterator), which share one vintage.
+    // A DataFrame run again keeps its Batch (and readId) but is a new SQL execution: it asks for
+    // the vintage anew.
+    // One execution may run several jobs and stages (show, toLocalIterator), which share one
+    // vintage.
     TaskContext task = TaskContext.get();
     this.retriedAttempt = task != null && task.attemptNumber() > 0;
     String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
-    this.source = Bindings.of(options.dataset()).rowSource(options, pacer, counters, fields,
-        execution == null ? readId : readId + "/execution " + execution);
+    this.source = Bindings.of(options.dataset())
+        .rowSource(
+            options,
+            pacer,
+            counters,
+            fields,
+            execution == null ? readId : readId + "/execution " + execution);
     this.converter = new JsonRowConverter(readSchema);
   }
 
@@ -81,7 +94,8 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     TaskContext task = TaskContext.get();
     for (long waited = 0; waited < RefusalListener.VERDICT_MILLIS; waited += VERDICT_POLL_MILLIS) {
       task.killTaskIfInterrupted();
-      Sleep.millis(VERDICT_POLL_MILLIS,
+      Sleep.millis(
+          VERDICT_POLL_MILLIS,
           e -> new IllegalStateException("Cancelled while waiting to retry a Lightcast read", e));
     }
     task.killTaskIfInterrupted();

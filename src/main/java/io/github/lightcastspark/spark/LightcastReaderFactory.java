@@ -23,8 +23,13 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   private final String readId;
   private final Map<String, Integer> lanesById;
 
-  LightcastReaderFactory(ReadOptions options, List<String> fields, StructType readSchema, PacingPlan pacing,
-      String readId, Map<String, Integer> lanesById) {
+  LightcastReaderFactory(
+      ReadOptions options,
+      List<String> fields,
+      StructType readSchema,
+      PacingPlan pacing,
+      String readId,
+      Map<String, Integer> lanesById) {
     this.options = options;
     this.fields = List.copyOf(fields);
     this.readSchema = readSchema;
@@ -36,9 +41,15 @@ public final class LightcastReaderFactory implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     if (!(partition instanceof LightcastInputPartition p)) {
-      throw new IllegalArgumentException("Not a Lightcast partition: " + partition.getClass().getName());
+      throw new IllegalArgumentException(
+          "Not a Lightcast partition: " + partition.getClass().getName());
     }
-    return new LightcastPartitionReader(options, fields, readSchema,
-        ExecutorState.get().pacerFor(pacing, SparkEnv.get().executorId(), lanesById), readId, p);
+    return new LightcastPartitionReader(
+        options,
+        fields,
+        readSchema,
+        ExecutorState.get().pacerFor(pacing, SparkEnv.get().executorId(), lanesById),
+        readId,
+        p);
   }
 }

@@ -41,7 +41,8 @@ public final class LightcastScan implements SupportsReportStatistics {
    * @param readSchema the pruned schema
    * @param pushedFilters the filters the API answers, for EXPLAIN
    */
-  public LightcastScan(ReadOptions options, PushedKeys keys, StructType readSchema, Filter[] pushedFilters) {
+  public LightcastScan(
+      ReadOptions options, PushedKeys keys, StructType readSchema, Filter[] pushedFilters) {
     this.options = options;
     this.binding = Bindings.of(options.dataset());
     this.keys = keys;

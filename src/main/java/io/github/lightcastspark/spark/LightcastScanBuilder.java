@@ -36,8 +36,8 @@ import org.apache.spark.sql.types.StructType;
  * column that is not surely true on the nation's row, or that may be true on another region's, would make that read
  * empty or partial, so it is refused before any request, naming the filter and how to name the regions instead.
  */
-public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDownV2Filters,
-    SupportsPushDownRequiredColumns {
+public final class LightcastScanBuilder
+    implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns {
   private final ReadOptions options;
   private final Set<String> pushable;
   private StructType readSchema;
@@ -69,10 +69,12 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
         pushed.add(predicate);
         continue;
       }
-      Optional<KeyFilter> key = Optional.ofNullable(filter).flatMap(KeyFilter::of)
+      Optional<KeyFilter> key = Optional.ofNullable(filter)
+          .flatMap(KeyFilter::of)
           .filter(k -> pushable.contains(k.column()));
       if (key.isPresent()) {
-        RequestPlanner.validateFilterValues(options.dataset(), key.get().column(), key.get().values());
+        RequestPlanner.validateFilterValues(
+            options.dataset(), key.get().column(), key.get().values());
         keys = keys.and(key.get().column(), key.get().values());
         pushed.add(predicate);
       } else {
@@ -107,14 +109,17 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
       });
     }
     // EXPLAIN lists them as source filters, the form every pushed one has.
-    Filter[] asFilters = pushed.stream().map(p -> PredicateUtils.toV1(p).get()).toArray(Filter[]::new);
+    Filter[] asFilters =
+        pushed.stream().map(p -> PredicateUtils.toV1(p).get()).toArray(Filter[]::new);
     return new LightcastScan(options, keys, readSchema, asFilters);
   }
 
   private static String unanswerable(Predicate predicate) {
     String notNull = predicate.name().equals("IS_NOT_NULL")
-        ? " (Spark adds it for a join on the region columns, or for a function of them)" : "";
-    return "Filter " + predicate + notNull + " cannot become the regions of the requests: no regions are named, so"
+        ? " (Spark adds it for a join on the region columns, or for a function of them)"
+        : "";
+    return "Filter " + predicate + notNull
+        + " cannot become the regions of the requests: no regions are named, so"
         + " the read would ask for the nation only (regionType 'national', regionCode null), and this filter would"
         + " leave an empty or partial result (for the nation and some regions, read each and union them). Name the"
         + " regions: where(\"regionType = 'state'\") for every state (or"
@@ -131,15 +136,23 @@ public final class LightcastScanBuilder implements ScanBuilder, SupportsPushDown
       if (filter instanceof EqualNullSafe eq) {
         return of(new EqualTo(eq.attribute(), eq.value()));
       }
-      // A null in an IN list matches no row, so it is dropped rather than keeping the filter from the API.
-      if (filter instanceof In in && Arrays.stream(in.values()).allMatch(v -> v == null || v instanceof String)) {
-        return Optional.of(new KeyFilter(in.attribute(), Arrays.stream(in.values()).filter(String.class::isInstance)
-            .map(String.class::cast).collect(Collectors.toUnmodifiableSet())));
+      // A null in an IN list matches no row, so it is dropped rather than keeping the filter from
+      // the API.
+      if (filter instanceof In in
+          && Arrays.stream(in.values()).allMatch(v -> v == null || v instanceof String)) {
+        return Optional.of(new KeyFilter(
+            in.attribute(),
+            Arrays.stream(in.values())
+                .filter(String.class::isInstance)
+                .map(String.class::cast)
+                .collect(Collectors.toUnmodifiableSet())));
       }
       if (filter instanceof Or or) {
         Optional<KeyFilter> left = of(or.left());
         Optional<KeyFilter> right = of(or.right());
-        if (left.isPresent() && right.isPresent() && left.get().column().equals(right.get().column())) {
+        if (left.isPresent()
+            && right.isPresent()
+            && left.get().column().equals(right.get().column())) {
           Set<String> union = new TreeSet<>(left.get().values());
           union.addAll(right.get().values());
           return Optional.of(new KeyFilter(left.get().column(), Set.copyOf(union)));

@@ -23,16 +23,20 @@ public final class LightcastSchemas {
       .add("forecastedEmploymentGrowth", DataTypes.DoubleType)
       .add("averageAnnualOpenings", DataTypes.DoubleType)
       .add("typicalDegreeLevel", DataTypes.StringType)
-      .add("demand", new StructType()
-          .add("score", DataTypes.IntegerType)
-          .add("factors", DataTypes.createArrayType(DataTypes.StringType)));
+      .add(
+          "demand",
+          new StructType()
+              .add("score", DataTypes.IntegerType)
+              .add("factors", DataTypes.createArrayType(DataTypes.StringType)));
 
   /** Skills the occupation requires; null unless {@code includeSkills} is true. */
   public static final StructType SKILL_REQUIREMENTS = new StructType()
-      .add("coreSkills", DataTypes.createArrayType(new StructType()
-          .add("mslSkillId", DataTypes.StringType)
-          .add("mslSkillName", DataTypes.StringType)
-          .add("level", DataTypes.IntegerType)));
+      .add(
+          "coreSkills",
+          DataTypes.createArrayType(new StructType()
+              .add("mslSkillId", DataTypes.StringType)
+              .add("mslSkillName", DataTypes.StringType)
+              .add("level", DataTypes.IntegerType)));
 
   /** Cumulative projected growth as fractions of base employment, over 1, 2, 3, 5 and 10 years. */
   public static final StructType GROWTH_PERCENT = new StructType()
@@ -42,45 +46,47 @@ public final class LightcastSchemas {
       .add("fiveYear", DataTypes.DoubleType)
       .add("tenYear", DataTypes.DoubleType);
 
-  private LightcastSchemas() {
-  }
+  private LightcastSchemas() {}
 
   /** @return the schema of {@code dataset}: request keys first, then the API's fields, then {@code warnings} */
   public static StructType of(Dataset dataset) {
     return switch (dataset) {
-      case OCCUPATIONS -> occupation(new StructType()
-          .add("socCode", DataTypes.StringType, false)
-          .add("regionType", DataTypes.StringType, false)
-          .add("regionCode", DataTypes.StringType));
-      case OCCUPATIONS_BY_CIP -> occupation(new StructType()
-          .add("cipCode", DataTypes.StringType, false)
-          .add("regionType", DataTypes.StringType, false)
-          .add("regionCode", DataTypes.StringType)
-          .add("socCode", DataTypes.StringType));
-      case OCCUPATION_GROWTH -> new StructType()
-          .add("dimension", DataTypes.StringType, false)
-          .add("occupationId", DataTypes.StringType, false)
-          .add("regionType", DataTypes.StringType, false)
-          .add("regionCode", DataTypes.StringType)
-          .add("name", DataTypes.StringType)
-          .add("regionName", DataTypes.StringType)
-          .add("baseEmployment", DataTypes.DoubleType)
-          .add("growthPercent", GROWTH_PERCENT)
-          .add("modelVersion", DataTypes.StringType)
-          .add("lotVersion", DataTypes.StringType)
-          .add("areaVersion", DataTypes.StringType)
-          .add("warnings", DataTypes.createArrayType(WARNING));
-      case REGIONS -> new StructType()
-          .add("regionType", DataTypes.StringType, false)
-          .add("regionCode", DataTypes.StringType)
-          .add("name", DataTypes.StringType)
-          .add("stateCodes", DataTypes.createArrayType(DataTypes.StringType));
+      case OCCUPATIONS ->
+        occupation(new StructType()
+            .add("socCode", DataTypes.StringType, false)
+            .add("regionType", DataTypes.StringType, false)
+            .add("regionCode", DataTypes.StringType));
+      case OCCUPATIONS_BY_CIP ->
+        occupation(new StructType()
+            .add("cipCode", DataTypes.StringType, false)
+            .add("regionType", DataTypes.StringType, false)
+            .add("regionCode", DataTypes.StringType)
+            .add("socCode", DataTypes.StringType));
+      case OCCUPATION_GROWTH ->
+        new StructType()
+            .add("dimension", DataTypes.StringType, false)
+            .add("occupationId", DataTypes.StringType, false)
+            .add("regionType", DataTypes.StringType, false)
+            .add("regionCode", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("regionName", DataTypes.StringType)
+            .add("baseEmployment", DataTypes.DoubleType)
+            .add("growthPercent", GROWTH_PERCENT)
+            .add("modelVersion", DataTypes.StringType)
+            .add("lotVersion", DataTypes.StringType)
+            .add("areaVersion", DataTypes.StringType)
+            .add("warnings", DataTypes.createArrayType(WARNING));
+      case REGIONS ->
+        new StructType()
+            .add("regionType", DataTypes.StringType, false)
+            .add("regionCode", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("stateCodes", DataTypes.createArrayType(DataTypes.StringType));
     };
   }
 
   private static StructType occupation(StructType keys) {
-    return keys
-        .add("name", DataTypes.StringType)
+    return keys.add("name", DataTypes.StringType)
         .add("laborMarketData", LABOR_MARKET_DATA)
         .add("skillRequirements", SKILL_REQUIREMENTS)
         .add("warnings", DataTypes.createArrayType(WARNING));

@@ -38,20 +38,20 @@ public final class LightcastTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    ReadOptions parsed = ReadOptionsParser.parse(options.asCaseSensitiveMap(), SessionConf.lightcastEntries(),
-        System.getenv());
+    ReadOptions parsed = ReadOptionsParser.parse(
+        options.asCaseSensitiveMap(), SessionConf.lightcastEntries(), System.getenv());
     return new LightcastScanBuilder(parsed, schema());
   }
 
   /** Reads the session's {@code spark.lightcast.*} conf in a way that compiles for Scala 2.12 and 2.13. */
   static final class SessionConf {
-    private SessionConf() {
-    }
+    private SessionConf() {}
 
     @SuppressWarnings("deprecation")
     static Map<String, String> lightcastEntries() {
       return SparkSession.getActiveSession().isDefined()
-          ? scala.collection.JavaConverters.mapAsJavaMap(SparkSession.active().conf().getAll())
+          ? scala.collection.JavaConverters.mapAsJavaMap(
+              SparkSession.active().conf().getAll())
           : Map.of();
     }
   }

@@ -50,26 +50,30 @@ public final class LightcastTableProvider implements TableProvider, DataSourceRe
    *     {@code schema(...)}): each dataset's schema is fixed
    */
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     refuseCatalogTable(properties.keySet());
     Dataset dataset = dataset(new CaseInsensitiveStringMap(properties));
     if (!schema.equals(LightcastSchemas.of(dataset))) {
-      throw new LightcastOptionException("Dataset " + dataset.optionValue() + " has a fixed schema: read it without"
-          + " schema(...) and select or cast its columns instead.");
+      throw new LightcastOptionException(
+          "Dataset " + dataset.optionValue() + " has a fixed schema: read it without"
+              + " schema(...) and select or cast its columns instead.");
     }
     return new LightcastTable(dataset);
   }
 
   private static void refuseCatalogTable(Set<String> keys) {
     if (keys.stream().anyMatch(k -> CATALOG_PROPERTIES.contains(k.toLowerCase(Locale.ROOT)))) {
-      throw new LightcastOptionException("A lightcast table cannot be kept in a catalog (CREATE TABLE ... USING"
-          + " lightcast): the catalog would store its options, credentials included, in clear. Use CREATE TEMPORARY"
-          + " VIEW ... USING lightcast, with the credentials in the Spark conf spark.lightcast.secret.* or the"
-          + " environment (on Spark 3.5, which stores the table before asking, DROP TABLE it).");
+      throw new LightcastOptionException(
+          "A lightcast table cannot be kept in a catalog (CREATE TABLE ... USING"
+              + " lightcast): the catalog would store its options, credentials included, in clear. Use CREATE TEMPORARY"
+              + " VIEW ... USING lightcast, with the credentials in the Spark conf spark.lightcast.secret.* or the"
+              + " environment (on Spark 3.5, which stores the table before asking, DROP TABLE it).");
     }
   }
 
   private static Dataset dataset(CaseInsensitiveStringMap options) {
-    return ReadOptionsParser.resolveDataset(options.get(ReadOption.DATASET.key()), options.get("path"));
+    return ReadOptionsParser.resolveDataset(
+        options.get(ReadOption.DATASET.key()), options.get("path"));
   }
 }

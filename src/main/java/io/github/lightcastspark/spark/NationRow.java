@@ -39,7 +39,9 @@ import org.apache.spark.sql.sources.StringStartsWith;
 final class NationRow {
   /** SQL's truth values. */
   enum Truth {
-    TRUE, FALSE, NULL;
+    TRUE,
+    FALSE,
+    NULL;
 
     static Set<Truth> of(boolean value) {
       return EnumSet.of(value ? TRUE : FALSE);
@@ -65,8 +67,7 @@ final class NationRow {
   /** What a filter this class cannot evaluate may be. */
   static final Set<Truth> ANY = Collections.unmodifiableSet(EnumSet.allOf(Truth.class));
 
-  private NationRow() {
-  }
+  private NationRow() {}
 
   /** @return whether {@code predicate} names a region column at all */
   static boolean concernsRegions(Predicate predicate) {
@@ -93,7 +94,8 @@ final class NationRow {
     }
     List<Predicate> stated = conjuncts.stream()
         // The filter the user wrote says more than the IS NOT NULL that Spark derives from it.
-        .sorted(Comparator.comparing(p -> p.name().equals("IS_NOT_NULL"))).toList();
+        .sorted(Comparator.comparing(p -> p.name().equals("IS_NOT_NULL")))
+        .toList();
     for (Predicate p : stated) {
       if (!evaluate(p, Row.NATION).equals(EnumSet.of(Truth.TRUE))) {
         return Optional.of(p);
@@ -116,15 +118,20 @@ final class NationRow {
   static Set<Truth> evaluate(Predicate predicate, Row row) {
     switch (predicate.name()) {
       case "AND":
-        return combine(evaluate((Predicate) predicate.children()[0], row),
-            evaluate((Predicate) predicate.children()[1], row), NationRow::and);
+        return combine(
+            evaluate((Predicate) predicate.children()[0], row),
+            evaluate((Predicate) predicate.children()[1], row),
+            NationRow::and);
       case "OR":
-        return not(combine(not(evaluate((Predicate) predicate.children()[0], row)),
-            not(evaluate((Predicate) predicate.children()[1], row)), NationRow::and));
+        return not(combine(
+            not(evaluate((Predicate) predicate.children()[0], row)),
+            not(evaluate((Predicate) predicate.children()[1], row)),
+            NationRow::and));
       case "NOT":
         return not(evaluate((Predicate) predicate.children()[0], row));
       default:
-        // A leaf Spark can state as a source filter (a column against literals) is evaluated; any other is unknown.
+        // A leaf Spark can state as a source filter (a column against literals) is evaluated; any
+        // other is unknown.
         scala.Option<Filter> leaf = PredicateUtils.toV1(predicate);
         return leaf.isDefined() ? leaf(leaf.get(), row) : ANY;
     }
@@ -162,8 +169,12 @@ final class NationRow {
     }
     if (value == null) {
       // Any other comparison with a NULL is NULL.
-      return filter instanceof EqualTo || filter instanceof In || compared(filter) != null || matched(filter) != null
-          ? EnumSet.of(Truth.NULL) : ANY;
+      return filter instanceof EqualTo
+              || filter instanceof In
+              || compared(filter) != null
+              || matched(filter) != null
+          ? EnumSet.of(Truth.NULL)
+          : ANY;
     }
     if (filter instanceof EqualTo eq) {
       return eq.value() == null ? EnumSet.of(Truth.NULL) : Truth.of(value.equals(eq.value()));
@@ -172,18 +183,28 @@ final class NationRow {
       if (Arrays.asList(in.values()).contains(value)) {
         return Truth.of(true);
       }
-      return Arrays.stream(in.values()).anyMatch(Objects::isNull) ? EnumSet.of(Truth.NULL) : Truth.of(false);
+      return Arrays.stream(in.values()).anyMatch(Objects::isNull)
+          ? EnumSet.of(Truth.NULL)
+          : Truth.of(false);
     }
     Object bound = compared(filter);
     if (bound instanceof String other) {
       int order = value.compareTo(other);
-      return Truth.of(filter instanceof GreaterThan ? order > 0 : filter instanceof GreaterThanOrEqual ? order >= 0
-          : filter instanceof LessThan ? order < 0 : order <= 0);
+      return Truth.of(
+          filter instanceof GreaterThan
+              ? order > 0
+              : filter instanceof GreaterThanOrEqual
+                  ? order >= 0
+                  : filter instanceof LessThan ? order < 0 : order <= 0);
     }
     String pattern = matched(filter);
     if (pattern != null) {
-      return Truth.of(filter instanceof StringStartsWith ? value.startsWith(pattern)
-          : filter instanceof StringEndsWith ? value.endsWith(pattern) : value.contains(pattern));
+      return Truth.of(
+          filter instanceof StringStartsWith
+              ? value.startsWith(pattern)
+              : filter instanceof StringEndsWith
+                  ? value.endsWith(pattern)
+                  : value.contains(pattern));
     }
     return ANY;
   }

@@ -21,7 +21,8 @@ final class RefusalListener extends SparkListener {
   /** How long a retried task attempt waits for the driver's verdict on the failure before it. */
   static final long VERDICT_MILLIS = 2_000;
   /** {@code local}, {@code local[N]}, {@code local[*]}, {@code local[N,F]}: F failures, else one. */
-  private static final Pattern LOCAL_MASTER = Pattern.compile("local(?:\\[[0-9*]+(?:,([0-9]+))?\\])?");
+  private static final Pattern LOCAL_MASTER =
+      Pattern.compile("local(?:\\[[0-9*]+(?:,([0-9]+))?\\])?");
 
   private final SparkContext context;
 
@@ -56,9 +57,12 @@ final class RefusalListener extends SparkListener {
     // Anywhere in the failure: a write wraps it ("Task failed while writing rows").
     if (taskEnd.reason() instanceof ExceptionFailure failure
         && (ApiRefusal.class.getName().equals(failure.className())
-            || String.valueOf(failure.fullStackTrace()).contains(ApiRefusal.class.getName() + ":"))) {
-      context.cancelStage(taskEnd.stageId(), failure.description() + " (a refusal no task retry can cure, so the"
-          + " stage is not retried)");
+            || String.valueOf(failure.fullStackTrace())
+                .contains(ApiRefusal.class.getName() + ":"))) {
+      context.cancelStage(
+          taskEnd.stageId(),
+          failure.description() + " (a refusal no task retry can cure, so the"
+              + " stage is not retried)");
     }
   }
 }

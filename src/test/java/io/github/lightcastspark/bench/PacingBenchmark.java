@@ -37,8 +37,7 @@ public final class PacingBenchmark {
   private static final int LIMIT = 5;
   private static final String GROWTH = "/projected-occupation-growth/dimensions/lotocc";
 
-  private PacingBenchmark() {
-  }
+  private PacingBenchmark() {}
 
   private static long latencyMin = 100;
   private static long latencyMax = 200;
@@ -51,31 +50,47 @@ public final class PacingBenchmark {
       latencyMin = Long.parseLong(args[2]);
       latencyMax = Long.parseLong(args[3]);
     }
-    String idList = IntStream.range(0, ids).mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
+    String idList = IntStream.range(0, ids)
+        .mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
         .collect(Collectors.joining(","));
-    String stateList = List.of("06", "36", "48", "12", "17", "42", "39", "13", "37", "26").subList(0, states).stream()
-        .collect(Collectors.joining(","));
+    String stateList =
+        List.of("06", "36", "48", "12", "17", "42", "39", "13", "37", "26")
+            .subList(0, states)
+            .stream()
+            .collect(Collectors.joining(","));
     int minimal = ids * states;
-    System.out.printf("%n%d ids x %d states = %d requests; limit %d/s; latency %d-%d ms; bound %.1f s%n%n", ids,
-        states, minimal, LIMIT, latencyMin, latencyMax, (double) minimal / LIMIT);
-    System.out.printf("%-34s %9s %8s %6s %9s %8s %12s%n", "case", "requests", "minimal", "429s", "wall s", "bound s",
-        "utilisation");
+    System.out.printf(
+        "%n%d ids x %d states = %d requests; limit %d/s; latency %d-%d ms; bound %.1f s%n%n",
+        ids, states, minimal, LIMIT, latencyMin, latencyMax, (double) minimal / LIMIT);
+    System.out.printf(
+        "%-34s %9s %8s %6s %9s %8s %12s%n",
+        "case", "requests", "minimal", "429s", "wall s", "bound s", "utilisation");
     connector("connector, local[2]", "local[2]", idList, stateList, minimal);
-    connector("connector, local-cluster[2,1,1024]", "local-cluster[2,1,1024]", idList, stateList, minimal);
+    connector(
+        "connector, local-cluster[2,1,1024]",
+        "local-cluster[2,1,1024]",
+        idList,
+        stateList,
+        minimal);
     baseline(idList, stateList, minimal);
   }
 
   private static LightcastEmulator emulator() {
-    LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().pogRateLimit(LIMIT).build());
+    LightcastEmulator emulator =
+        LightcastEmulator.start(EmulatorConfig.builder().pogRateLimit(LIMIT).build());
     emulator.faults().latency(Duration.ofMillis(latencyMin), Duration.ofMillis(latencyMax));
     return emulator;
   }
 
   private static void connector(String name, String master, String ids, String states, int minimal)
       throws InterruptedException {
-    SparkSession spark = SparkSession.builder().master(master).appName("lightcast-benchmark")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.executor.extraClassPath", System.getProperty("lightcast.executorClasspath", ""))
+    SparkSession spark = SparkSession.builder()
+        .master(master)
+        .appName("lightcast-benchmark")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .config(
+            "spark.executor.extraClassPath", System.getProperty("lightcast.executorClasspath", ""))
         .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     int executors = master.startsWith("local-cluster") ? 2 : 0;
@@ -94,47 +109,91 @@ public final class PacingBenchmark {
     spark.stop();
   }
 
-  private static List<Row> read(SparkSession spark, LightcastEmulator emulator, String ids, String states, int rate) {
-    return spark.read().format("lightcast").option("baseUrl", emulator.pogBaseUrl())
-          .option("authUrl", emulator.tokenUrl()).option("secret.clientId", "<client-id>")
-          .option("secret.clientSecret", "<client-secret>").option("occupationIds", ids).option("regionCodes", states)
-          .option("rateLimit", String.valueOf(rate)).load("occupation_growth").collectAsList();
+  private static List<Row> read(
+      SparkSession spark, LightcastEmulator emulator, String ids, String states, int rate) {
+    return spark
+        .read()
+        .format("lightcast")
+        .option("baseUrl", emulator.pogBaseUrl())
+        .option("authUrl", emulator.tokenUrl())
+        .option("secret.clientId", "<client-id>")
+        .option("secret.clientSecret", "<client-secret>")
+        .option("occupationIds", ids)
+        .option("regionCodes", states)
+        .option("rateLimit", String.valueOf(rate))
+        .load("occupation_growth")
+        .collectAsList();
   }
 
   /** The loop on the driver: one request at a time through the same HTTP client, retrying 429s, then a DataFrame. */
   private static void baseline(String ids, String states, int minimal) {
-    SparkSession spark = SparkSession.builder().master("local[2]").config("spark.ui.enabled", "false")
+    SparkSession spark = SparkSession.builder()
+        .master("local[2]")
+        .config("spark.ui.enabled", "false")
         .getOrCreate();
     spark.range(10).count();
     try (LightcastEmulator emulator = emulator()) {
-      ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupation_growth", "baseUrl",
-          emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "secret.clientId", "<client-id>",
-          "secret.clientSecret",
-          "<client-secret>"), Map.of(), Map.of());
-      PogClient client = new PogClient(options, ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters(),
-          ExecutorState.get().responses()), ExecutorState.get().tokenProvider(new PogSettings(options)));
+      ReadOptions options = ReadOptionsParser.parse(
+          Map.of(
+              "path",
+              "occupation_growth",
+              "baseUrl",
+              emulator.pogBaseUrl(),
+              "authUrl",
+              emulator.tokenUrl(),
+              "secret.clientId",
+              "<client-id>",
+              "secret.clientSecret",
+              "<client-secret>"),
+          Map.of(),
+          Map.of());
+      PogClient client = new PogClient(
+          options,
+          ApiCaller.of(
+              options,
+              Pacer.unscheduled(),
+              new RequestCounters(),
+              ExecutorState.get().responses()),
+          ExecutorState.get().tokenProvider(new PogSettings(options)));
       long start = System.nanoTime();
       List<Row> rows = new ArrayList<>();
       for (String state : states.split(",")) {
         for (String id : ids.split(",")) {
-          JsonNode data = client.growth(new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of(id), Region.of(state)))
+          JsonNode data = client
+              .growth(new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of(id), Region.of(state)))
               .path("data");
-          rows.add(RowFactory.create(id, state, data.path("growthPercent").path("tenYear").asDouble()));
+          rows.add(RowFactory.create(
+              id, state, data.path("growthPercent").path("tenYear").asDouble()));
         }
       }
-      long count = spark.createDataFrame(rows, new StructType().add("occupationId", DataTypes.StringType)
-          .add("regionCode", DataTypes.StringType).add("tenYear", DataTypes.DoubleType)).count();
+      long count = spark
+          .createDataFrame(
+              rows,
+              new StructType()
+                  .add("occupationId", DataTypes.StringType)
+                  .add("regionCode", DataTypes.StringType)
+                  .add("tenYear", DataTypes.DoubleType))
+          .count();
       report("baseline: driver loop", emulator, count, minimal, System.nanoTime() - start);
     }
     spark.stop();
   }
 
-  private static void report(String name, LightcastEmulator emulator, long rows, int minimal, long nanos) {
+  private static void report(
+      String name, LightcastEmulator emulator, long rows, int minimal, long nanos) {
     List<JournalEntry> requests = emulator.journal().entries(GROWTH);
     long tooMany = requests.stream().filter(e -> e.status() == 429).count();
     double wall = nanos / 1e9;
     double bound = (double) minimal / LIMIT;
-    System.out.printf("%-34s %9d %8d %6d %9.1f %8.1f %12.3f%s%n", name, requests.size(), minimal, tooMany, wall, bound,
-        bound / wall, rows == minimal ? "" : "  ROWS " + rows);
+    System.out.printf(
+        "%-34s %9d %8d %6d %9.1f %8.1f %12.3f%s%n",
+        name,
+        requests.size(),
+        minimal,
+        tooMany,
+        wall,
+        bound,
+        bound / wall,
+        rows == minimal ? "" : "  ROWS " + rows);
   }
 }

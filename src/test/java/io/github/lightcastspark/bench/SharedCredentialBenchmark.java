@@ -27,8 +27,7 @@ public final class SharedCredentialBenchmark {
   private static final int LIMIT = 5;
   private static final String GROWTH = "/projected-occupation-growth/dimensions/lotocc";
 
-  private SharedCredentialBenchmark() {
-  }
+  private SharedCredentialBenchmark() {}
 
   /** @param args occupation ids and states per application (default 100 2: 200 requests each) */
   public static void main(String[] args) throws Exception {
@@ -38,15 +37,21 @@ public final class SharedCredentialBenchmark {
     }
     int ids = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     int states = args.length > 1 ? Integer.parseInt(args[1]) : 2;
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().pogRateLimit(LIMIT)
-        .pogClient("<client-id>", "<client-secret>", "projected-occupation-growth").build())) {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .pogRateLimit(LIMIT)
+        .pogClient("<client-id>", "<client-secret>", "projected-occupation-growth")
+        .build())) {
       emulator.faults().latency(Duration.ofMillis(100), Duration.ofMillis(200));
       List<Process> apps = new ArrayList<>();
       for (int app = 0; app < 2; app++) {
-        String idList = IntStream.range(0, ids).mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
+        String idList = IntStream.range(0, ids)
+            .mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
             .collect(Collectors.joining(","));
-        String stateList = String.join(",", List.of("06", "36", "48", "12", "17").subList(0, states));
-        apps.add(new ProcessBuilder(command(emulator, idList, stateList)).redirectErrorStream(true).start());
+        String stateList =
+            String.join(",", List.of("06", "36", "48", "12", "17").subList(0, states));
+        apps.add(new ProcessBuilder(command(emulator, idList, stateList))
+            .redirectErrorStream(true)
+            .start());
       }
       List<String> outputs = new ArrayList<>();
       for (Process app : apps) {
@@ -65,23 +70,42 @@ public final class SharedCredentialBenchmark {
         command.add(option);
       }
     }
-    command.addAll(List.of("-Dlog4j2.configurationFile=log4j2-demo.properties", "-cp",
-        System.getProperty("java.class.path"), SharedCredentialBenchmark.class.getName(), "--application",
-        emulator.pogBaseUrl(), emulator.tokenUrl(), ids, states));
+    command.addAll(List.of(
+        "-Dlog4j2.configurationFile=log4j2-demo.properties",
+        "-cp",
+        System.getProperty("java.class.path"),
+        SharedCredentialBenchmark.class.getName(),
+        "--application",
+        emulator.pogBaseUrl(),
+        emulator.tokenUrl(),
+        ids,
+        states));
     return command;
   }
 
   /** One application: a read of every id in every state, with the connector's defaults but for the URLs. */
   private static void application(String baseUrl, String authUrl, String ids, String states) {
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("lightcast-shared-credential")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1").getOrCreate();
+    SparkSession spark = SparkSession.builder()
+        .master("local[2]")
+        .appName("lightcast-shared-credential")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.host", "127.0.0.1")
+        .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     long start = System.nanoTime();
     String outcome;
     try {
-      long rows = spark.read().format("lightcast").option("baseUrl", baseUrl).option("authUrl", authUrl)
-          .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>")
-          .option("occupationIds", ids).option("regionCodes", states).load("occupation_growth").count();
+      long rows = spark
+          .read()
+          .format("lightcast")
+          .option("baseUrl", baseUrl)
+          .option("authUrl", authUrl)
+          .option("secret.clientId", "<client-id>")
+          .option("secret.clientSecret", "<client-secret>")
+          .option("occupationIds", ids)
+          .option("regionCodes", states)
+          .load("occupation_growth")
+          .count();
       outcome = "rows " + rows;
     } catch (Exception e) {
       outcome = "FAILED " + e.getMessage();
@@ -95,17 +119,29 @@ public final class SharedCredentialBenchmark {
     Map<String, List<JournalEntry>> byApp = new TreeMap<>(requests.stream()
         .collect(Collectors.groupingBy(e -> e.headers().getOrDefault("authorization", ""))));
     int app = 0;
-    System.out.printf("%n%-5s %9s %8s %6s %10s  %s%n", "app", "requests", "minimal", "429s", "sent/min", "result");
+    System.out.printf(
+        "%n%-5s %9s %8s %6s %10s  %s%n",
+        "app", "requests", "minimal", "429s", "sent/min", "result");
     for (List<JournalEntry> sent : byApp.values()) {
       long tooMany = sent.stream().filter(e -> e.status() == 429).count();
-      String result = outputs.size() > app ? outputs.get(app).lines().filter(l -> l.startsWith("RESULT"))
-          .findFirst().orElse("no result") : "";
-      System.out.printf("%-5d %9d %8d %6d %10.3f  %s%n", ++app, sent.size(), minimal, tooMany,
-          (double) sent.size() / minimal, result);
+      String result = outputs.size() > app
+          ? outputs
+              .get(app)
+              .lines()
+              .filter(l -> l.startsWith("RESULT"))
+              .findFirst()
+              .orElse("no result")
+          : "";
+      System.out.printf(
+          "%-5d %9d %8d %6d %10.3f  %s%n",
+          ++app, sent.size(), minimal, tooMany, (double) sent.size() / minimal, result);
     }
-    double span = (requests.get(requests.size() - 1).receivedNanos() - requests.get(0).receivedNanos()) / 1e9;
+    double span =
+        (requests.get(requests.size() - 1).receivedNanos() - requests.get(0).receivedNanos()) / 1e9;
     long ok = requests.stream().filter(e -> e.status() == 200).count();
-    System.out.printf("together: %d requests (%d answered 200) in %.1f s: %.2f requests/s sent, %.2f/s answered,"
-        + " at a limit of %d/s%n", requests.size(), ok, span, requests.size() / span, ok / span, LIMIT);
+    System.out.printf(
+        "together: %d requests (%d answered 200) in %.1f s: %.2f requests/s sent, %.2f/s answered,"
+            + " at a limit of %d/s%n",
+        requests.size(), ok, span, requests.size() / span, ok / span, LIMIT);
   }
 }

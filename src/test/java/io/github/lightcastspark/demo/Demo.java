@@ -26,8 +26,7 @@ public final class Demo {
   /** A placeholder test key: the emulator accepts any {@code pk_test_} key. */
   private static final String DEMO_KEY = "pk_test_demo";
 
-  private Demo() {
-  }
+  private Demo() {}
 
   /** @param args none, or the root URL of a running emulator */
   public static void main(String[] args) {
@@ -37,7 +36,8 @@ public final class Demo {
     }
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.defaults())) {
       run(emulator.lmiBaseUrl(), emulator.pogBaseUrl(), emulator.tokenUrl());
-      // What the quota paid for: one request per planned request, nothing for printSchema, EXPLAIN or planning.
+      // What the quota paid for: one request per planned request, nothing for printSchema, EXPLAIN
+      // or planning.
       section("Requests the emulator received, by path");
       emulator.journal().entries().stream()
           .collect(Collectors.groupingBy(JournalEntry::path, TreeMap::new, Collectors.counting()))
@@ -46,58 +46,118 @@ public final class Demo {
   }
 
   private static void run(String lmiBaseUrl, String pogBaseUrl, String tokenUrl) {
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("lightcast-demo")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    SparkSession spark = SparkSession.builder()
+        .master("local[2]")
+        .appName("lightcast-demo")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     // A DataFrameReader keeps its options, so each read starts from a fresh one.
-    Supplier<DataFrameReader> lightcast = () -> spark.read().format("lightcast")
+    Supplier<DataFrameReader> lightcast = () -> spark
+        .read()
+        .format("lightcast")
         .option("baseUrl", lmiBaseUrl)
         .option("secret.platformKey", DEMO_KEY)
         .option("environment", "testing");
 
-    section("Occupations by SOC code in California and New York (pushed filters become request keys)");
-    Dataset<Row> occupations = lightcast.get().load("occupations")
-        .where("socCode IN ('15-1252','29-1141','13-2011','43-4051') AND regionCode IN ('06','36')");
-    occupations.selectExpr("socCode", "regionCode", "name", "laborMarketData.medianAnnualSalary AS median",
-        "laborMarketData.totalEmployment AS employment",
-        "laborMarketData.forecastedEmploymentGrowth AS growth").orderBy("socCode", "regionCode").show(false);
+    section(
+        "Occupations by SOC code in California and New York (pushed filters become request keys)");
+    Dataset<Row> occupations = lightcast
+        .get()
+        .load("occupations")
+        .where(
+            "socCode IN ('15-1252','29-1141','13-2011','43-4051') AND regionCode IN ('06','36')");
+    occupations
+        .selectExpr(
+            "socCode",
+            "regionCode",
+            "name",
+            "laborMarketData.medianAnnualSalary AS median",
+            "laborMarketData.totalEmployment AS employment",
+            "laborMarketData.forecastedEmploymentGrowth AS growth")
+        .orderBy("socCode", "regionCode")
+        .show(false);
     occupations.explain();
 
     section("Programs (CIP) matched to occupations, with API warnings kept on their rows");
-    lightcast.get().option("cipCodes", "11.0701,51.3801,99.9999").load("occupations_by_cip")
-        .selectExpr("cipCode", "socCode", "name", "laborMarketData.typicalDegreeLevel AS degree",
-            "transform(warnings, w -> w.code) AS warnings").orderBy("cipCode", "socCode").show(false);
+    lightcast
+        .get()
+        .option("cipCodes", "11.0701,51.3801,99.9999")
+        .load("occupations_by_cip")
+        .selectExpr(
+            "cipCode",
+            "socCode",
+            "name",
+            "laborMarketData.typicalDegreeLevel AS degree",
+            "transform(warnings, w -> w.code) AS warnings")
+        .orderBy("cipCode", "socCode")
+        .show(false);
 
     section("An MSA without its own projections, falling back to the state");
-    lightcast.get().option("socCodes", "15-1252").option("regionCodes", "12060").option("fallbackToState", "true")
-        .load("occupations").selectExpr("regionCode", "name", "laborMarketData.forecastedEmploymentGrowth AS growth",
-            "warnings[0].code AS warning").show(false);
+    lightcast
+        .get()
+        .option("socCodes", "15-1252")
+        .option("regionCodes", "12060")
+        .option("fallbackToState", "true")
+        .load("occupations")
+        .selectExpr(
+            "regionCode",
+            "name",
+            "laborMarketData.forecastedEmploymentGrowth AS growth",
+            "warnings[0].code AS warning")
+        .show(false);
 
     section("Regions");
     lightcast.get().load("regions").where("regionType = 'msa'").show(5, false);
 
-    section("Projected occupation growth (OAuth client credentials; one request per occupation id and region)");
-    // The emulator's LOT ids are its own (LO-<SOC>); with the real API, map your SOC codes to LOT ids first.
-    spark.read().format("lightcast")
+    section(
+        "Projected occupation growth (OAuth client credentials; one request per occupation id and region)");
+    // The emulator's LOT ids are its own (LO-<SOC>); with the real API, map your SOC codes to LOT
+    // ids first.
+    spark
+        .read()
+        .format("lightcast")
         .option("baseUrl", pogBaseUrl)
         .option("authUrl", tokenUrl)
         .option("secret.clientId", "<client-id>")
         .option("secret.clientSecret", "<client-secret>")
         .load("occupation_growth")
         .where("occupationId IN ('LO-15-1252','LO-29-1141') AND regionCode IN ('06','48')")
-        .selectExpr("occupationId", "name", "regionName", "baseEmployment", "growthPercent.oneYear AS y1",
-            "growthPercent.fiveYear AS y5", "growthPercent.tenYear AS y10", "modelVersion", "lotVersion")
+        .selectExpr(
+            "occupationId",
+            "name",
+            "regionName",
+            "baseEmployment",
+            "growthPercent.oneYear AS y1",
+            "growthPercent.fiveYear AS y5",
+            "growthPercent.tenYear AS y10",
+            "modelVersion",
+            "lotVersion")
         .show(false);
 
     section("Our employees' pay against the market median of their occupation and state");
     Dataset<Row> hr = spark.createDataFrame(HR_SAMPLE, HR_SCHEMA);
-    Dataset<Row> market = lightcast.get().option("socCodes", "15-1252,29-1141,13-2011,43-4051").option("regionCodes",
-        "06,36,48").load("occupations").selectExpr("socCode", "regionCode",
-        "laborMarketData.medianAnnualSalary AS marketMedian");
-    hr.join(market, hr.col("soc").equalTo(market.col("socCode"))
-            .and(hr.col("stateFips").equalTo(market.col("regionCode"))))
-        .selectExpr("employee", "title", "stateFips", "salary", "marketMedian",
-            "round(salary / marketMedian, 2) AS payRatio").orderBy("employee").show(false);
+    Dataset<Row> market = lightcast
+        .get()
+        .option("socCodes", "15-1252,29-1141,13-2011,43-4051")
+        .option("regionCodes", "06,36,48")
+        .load("occupations")
+        .selectExpr("socCode", "regionCode", "laborMarketData.medianAnnualSalary AS marketMedian");
+    hr.join(
+            market,
+            hr.col("soc")
+                .equalTo(market.col("socCode"))
+                .and(hr.col("stateFips").equalTo(market.col("regionCode"))))
+        .selectExpr(
+            "employee",
+            "title",
+            "stateFips",
+            "salary",
+            "marketMedian",
+            "round(salary / marketMedian, 2) AS payRatio")
+        .orderBy("employee")
+        .show(false);
     spark.stop();
   }
 

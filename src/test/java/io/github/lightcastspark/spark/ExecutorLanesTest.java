@@ -1,6 +1,7 @@
 package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,28 @@ class ExecutorLanesTest {
   void theExecutorsThatMayRunTheReadCountNotOnlyThoseRegistered() {
     assertEquals(1, ExecutorLanes.of("local[4]", conf(), 0));
     assertEquals(3, ExecutorLanes.of("local-cluster[3,1,1024]", conf(), 0));
-    assertEquals(8, ExecutorLanes.of("yarn", conf("spark.dynamicAllocation.enabled", "true",
-        "spark.dynamicAllocation.maxExecutors", "8", "spark.executor.instances", "2"), 2));
-    assertEquals(4, ExecutorLanes.of("spark://master:7077", conf("spark.cores.max", "16",
-        "spark.executor.cores", "4"), 0), "a standalone cluster whose executors have not registered yet");
-    assertEquals(5, ExecutorLanes.of("spark://master:7077", conf("spark.cores.max", "17",
-        "spark.executor.cores", "4"), 0), "a last, smaller executor counts too");
+    assertEquals(
+        8,
+        ExecutorLanes.of(
+            "yarn",
+            conf(
+                "spark.dynamicAllocation.enabled",
+                "true",
+                "spark.dynamicAllocation.maxExecutors",
+                "8",
+                "spark.executor.instances",
+                "2"),
+            2));
+    assertEquals(
+        4,
+        ExecutorLanes.of(
+            "spark://master:7077", conf("spark.cores.max", "16", "spark.executor.cores", "4"), 0),
+        "a standalone cluster whose executors have not registered yet");
+    assertEquals(
+        5,
+        ExecutorLanes.of(
+            "spark://master:7077", conf("spark.cores.max", "17", "spark.executor.cores", "4"), 0),
+        "a last, smaller executor counts too");
     assertEquals(6, ExecutorLanes.of("k8s://host", conf("spark.executor.instances", "6"), 2));
     assertEquals(3, ExecutorLanes.of("spark://master:7077", conf(), 3));
     assertEquals(1, ExecutorLanes.of("spark://master:7077", conf(), 0));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.StubServer;
 import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Retries, fail-fast API errors, and secrecy of credentials, against the emulator over HTTP. */
 @ExtendWith(SharedEmulatorExtension.class)
 class FailureHandlingTest {
-  private static final String CODES = String.join(",", IntStream.range(0, 100)
-      .mapToObj(i -> String.format("13-%04d", 3000 + i)).toList());
+  private static final String CODES = String.join(
+      ",",
+      IntStream.range(0, 100).mapToObj(i -> String.format("13-%04d", 3000 + i)).toList());
   private final LightcastEmulator emulator;
 
   FailureHandlingTest(LightcastEmulator emulator) {
@@ -39,7 +41,9 @@ class FailureHandlingTest {
 
   private List<String> cleanRead() {
     emulator.faults().reset();
-    List<String> rows = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+    List<String> rows = keys(reader(emulator)
+        .option("socCodes", CODES)
+        .option("regionCodes", "06,36")
         .load("occupations"));
     emulator.journal().clear();
     return rows;
@@ -64,18 +68,26 @@ class FailureHandlingTest {
     assertEquals(200, expected.stream().distinct().count());
 
     emulator.faults().tooManyRequests(3, 1);
-    Dataset<Row> rateLimited = keyed(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+    Dataset<Row> rateLimited = keyed(reader(emulator)
+        .option("socCodes", CODES)
+        .option("regionCodes", "06,36")
         .load("occupations"));
     assertEquals(expected, collectKeys(rateLimited));
     assertEquals(8 + 3, dataRequests(emulator).size());
-    assertEquals(3, dataRequests(emulator).stream().filter(e -> e.status() == 429).count());
-    assertEquals(8 + 3, TestSpark.metric(rateLimited, RequestsMetric.NAME), "the SQL tab counts what was sent");
+    assertEquals(
+        3, dataRequests(emulator).stream().filter(e -> e.status() == 429).count());
+    assertEquals(
+        8 + 3,
+        TestSpark.metric(rateLimited, RequestsMetric.NAME),
+        "the SQL tab counts what was sent");
     assertEquals(3, TestSpark.metric(rateLimited, RetriesMetric.NAME));
     assertEquals(3, TestSpark.metric(rateLimited, RateLimitedMetric.NAME));
 
     emulator.journal().clear();
     emulator.faults().reset().failEveryNth(3, 503);
-    List<String> after5xx = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+    List<String> after5xx = keys(reader(emulator)
+        .option("socCodes", CODES)
+        .option("regionCodes", "06,36")
         .load("occupations"));
     assertEquals(expected, after5xx);
     long failed = dataRequests(emulator).stream().filter(e -> e.status() == 503).count();
@@ -84,14 +96,17 @@ class FailureHandlingTest {
 
     emulator.journal().clear();
     emulator.faults().reset().dropConnection(2);
-    List<String> afterDrops = keys(reader(emulator).option("socCodes", CODES).option("regionCodes", "06,36")
+    List<String> afterDrops = keys(reader(emulator)
+        .option("socCodes", CODES)
+        .option("regionCodes", "06,36")
         .load("occupations"));
     assertEquals(expected, afterDrops);
   }
 
   @Test
   void aServerErrorThatSaysWhenToComeBackIsRetriedThenAndNotBefore() {
-    DataFrameReader developersInCalifornia = reader(emulator).option("socCodes", "15-1252").option("regionCodes", "06");
+    DataFrameReader developersInCalifornia =
+        reader(emulator).option("socCodes", "15-1252").option("regionCodes", "06");
     List<String> expected = keys(developersInCalifornia.load("occupations"));
     assertEquals(List.of("15-1252@06=238686"), expected);
     emulator.journal().clear();
@@ -100,14 +115,21 @@ class FailureHandlingTest {
     List<JournalEntry> requests = dataRequests(emulator);
     assertEquals(List.of(503, 200), requests.stream().map(JournalEntry::status).toList());
     long waitedMillis = requests.get(1).millisAfter(requests.get(0));
-    assertTrue(waitedMillis >= 1000, "Retry-After: 1 honoured, but the retry came after " + waitedMillis + " ms");
+    assertTrue(
+        waitedMillis >= 1000,
+        "Retry-After: 1 honoured, but the retry came after " + waitedMillis + " ms");
   }
 
   @Test
   void retriesAreBoundedAndTheErrorSaysWhatHappened() {
     emulator.faults().failEveryNth(1, 503);
-    Exception e = assertThrows(Exception.class, () -> reader(emulator).option("socCodes", "15-1252")
-        .option("maxRetries", "2").load("occupations").collectAsList());
+    Exception e = assertThrows(
+        Exception.class,
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("maxRetries", "2")
+            .load("occupations")
+            .collectAsList());
     ApiException api = apiException(e);
     assertEquals(503, api.status());
     assertTrue(api.getMessage().contains("occupations [15-1252] @ national"), api.getMessage());
@@ -116,31 +138,53 @@ class FailureHandlingTest {
 
     emulator.journal().clear();
     emulator.faults().reset().tooManyRequests(2, 0);
-    ApiException limited = apiException(assertThrows(Exception.class, () -> reader(emulator)
-        .option("socCodes", "15-1252").option("maxRetries", "1").load("occupations").collectAsList()));
+    ApiException limited = apiException(assertThrows(
+        Exception.class,
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("maxRetries", "1")
+            .load("occupations")
+            .collectAsList()));
     assertEquals(429, limited.status());
     assertTrue(limited.getMessage().contains("gave up after 2 attempts"), limited.getMessage());
-    assertTrue(limited.getMessage().contains("RATE_LIMITED: Rate limit exceeded (X-RateLimit-Limit: 100000,"
-        + " Retry-After: 0)"), limited.getMessage());
+    assertTrue(
+        limited
+            .getMessage()
+            .contains("RATE_LIMITED: Rate limit exceeded (X-RateLimit-Limit: 100000,"
+                + " Retry-After: 0)"),
+        limited.getMessage());
     assertEquals(2, dataRequests(emulator).size());
   }
 
   @Test
   void refusalsFailAtOnceWithTheApisCodeAndMessage() {
-    DataFrameReader wrongKey = reader(emulator).option("secret.platformKey", "<wrong-platform-key>");
-    ApiException unauthorized = apiException(assertThrows(Exception.class,
-        () -> wrongKey.option("socCodes", "15-1252").option("regionCodes", "06").load("occupations").collectAsList()));
+    DataFrameReader wrongKey =
+        reader(emulator).option("secret.platformKey", "<wrong-platform-key>");
+    ApiException unauthorized = apiException(assertThrows(
+        Exception.class,
+        () -> wrongKey
+            .option("socCodes", "15-1252")
+            .option("regionCodes", "06")
+            .load("occupations")
+            .collectAsList()));
     assertEquals(401, unauthorized.status());
     assertEquals("INVALID_API_KEY", unauthorized.errorCode());
-    assertTrue(unauthorized.getMessage().startsWith(
-        "Lightcast request failed for occupations [15-1252] @ state 06: HTTP 401 INVALID_API_KEY: "),
+    assertTrue(
+        unauthorized
+            .getMessage()
+            .startsWith(
+                "Lightcast request failed for occupations [15-1252] @ state 06: HTTP 401 INVALID_API_KEY: "),
         unauthorized.getMessage());
     assertFalse(unauthorized.getMessage().contains("<wrong-platform-key>"));
     assertEquals(1, dataRequests(emulator).size());
 
     emulator.journal().clear();
-    ApiException badRegion = apiException(assertThrows(Exception.class,
-        () -> reader(emulator).option("socCodes", "15-1252").option("regionCodes", "99999").load("occupations")
+    ApiException badRegion = apiException(assertThrows(
+        Exception.class,
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("regionCodes", "99999")
+            .load("occupations")
             .collectAsList()));
     assertEquals(400, badRegion.status());
     assertEquals("INVALID_INPUT", badRegion.errorCode());
@@ -151,54 +195,85 @@ class FailureHandlingTest {
   @Test
   void productionNeedsTheCustomerKeyHeader() {
     try (LightcastEmulator production = LightcastEmulator.start(EmulatorConfig.builder()
-        .mode(EmulatorConfig.Mode.PRODUCTION).platformKeys("<live-platform-key>").customerKeys("<customer-key>")
-        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
-      DataFrameReader prod = TestSpark.session().read().format("lightcast").option("baseUrl", production.lmiBaseUrl())
-          .option("secret.platformKey", "<live-platform-key>").option("socCodes", "15-1252");
-      ApiException forbidden = apiException(assertThrows(Exception.class, () -> prod
-          .option("secret.customerKey", "<other-customer-key>").load("occupations").collectAsList()));
+        .mode(EmulatorConfig.Mode.PRODUCTION)
+        .platformKeys("<live-platform-key>")
+        .customerKeys("<customer-key>")
+        .lmiRateLimit(1000, Duration.ofSeconds(1))
+        .build())) {
+      DataFrameReader prod = TestSpark.session()
+          .read()
+          .format("lightcast")
+          .option("baseUrl", production.lmiBaseUrl())
+          .option("secret.platformKey", "<live-platform-key>")
+          .option("socCodes", "15-1252");
+      ApiException forbidden = apiException(assertThrows(
+          Exception.class,
+          () -> prod.option("secret.customerKey", "<other-customer-key>")
+              .load("occupations")
+              .collectAsList()));
       assertEquals(403, forbidden.status());
       assertEquals("FORBIDDEN", forbidden.errorCode());
       assertFalse(forbidden.getMessage().contains("<other-customer-key>"));
       assertEquals(1, production.journal().entries().size());
 
-      List<Row> rows = prod.option("secret.customerKey", "<customer-key>").load("occupations").collectAsList();
+      List<Row> rows = prod.option("secret.customerKey", "<customer-key>")
+          .load("occupations")
+          .collectAsList();
       assertEquals("Software Developers", rows.get(0).getAs("name"));
-      assertEquals("<customer-key>", production.journal().entries().get(1).headers().get("x-customer-key"));
-      assertEquals("Bearer <live-platform-key>", production.journal().entries().get(1).headers().get("authorization"));
+      assertEquals(
+          "<customer-key>", production.journal().entries().get(1).headers().get("x-customer-key"));
+      assertEquals(
+          "Bearer <live-platform-key>",
+          production.journal().entries().get(1).headers().get("authorization"));
     }
   }
 
   @Test
   void aMalformedBodyIsAClearErrorNotANullRow() {
     emulator.faults().malformedBody(1);
-    ApiException e = apiException(assertThrows(Exception.class, () -> reader(emulator).option("socCodes", "15-1252")
-        .load("occupations").collectAsList()));
+    ApiException e = apiException(assertThrows(
+        Exception.class,
+        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").collectAsList()));
     assertEquals("MALFORMED_RESPONSE", e.errorCode());
     assertTrue(e.getMessage().contains("the response body is not valid JSON"), e.getMessage());
 
-    try (StubServer api = StubServer.answering("/v1/labor-market-intelligence/by-soc", "{\"data\":{"
-        + "\"matchedOccupations\":[{\"socCode\":\"15-1252\",\"laborMarketData\":{\"totalEmployment\":1.5}}]}}")) {
-      ApiException typed = apiException(assertThrows(Exception.class, () -> reader(emulator)
-          .option("baseUrl", api.url() + "/v1").option("socCodes", "15-1252").load("occupations").collectAsList()));
+    try (StubServer api = StubServer.answering(
+        "/v1/labor-market-intelligence/by-soc",
+        "{\"data\":{"
+            + "\"matchedOccupations\":[{\"socCode\":\"15-1252\",\"laborMarketData\":{\"totalEmployment\":1.5}}]}}")) {
+      ApiException typed = apiException(assertThrows(
+          Exception.class,
+          () -> reader(emulator)
+              .option("baseUrl", api.url() + "/v1")
+              .option("socCodes", "15-1252")
+              .load("occupations")
+              .collectAsList()));
       assertEquals("MALFORMED_RESPONSE", typed.errorCode());
-      assertTrue(typed.getMessage().startsWith("Lightcast request failed for occupations [15-1252] @ national: HTTP"
-          + " 200 MALFORMED_RESPONSE: The API returned 1.5 for field 'laborMarketData.totalEmployment', expected a"
-          + " whole number"), typed.getMessage());
+      assertTrue(
+          typed
+              .getMessage()
+              .startsWith("Lightcast request failed for occupations [15-1252] @ national: HTTP"
+                  + " 200 MALFORMED_RESPONSE: The API returned 1.5 for field"
+                  + " 'laborMarketData.totalEmployment', expected a whole number"),
+          typed.getMessage());
     }
   }
 
   /** A spent monthly quota is no rate limit: never retried, and said to be the quota. */
   @Test
   void aSpentQuotaIsNotRetriedAndSaysSo() {
-    try (LightcastEmulator spent = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
-        .quotaExceeded(true).build())) {
-      ApiException e = apiException(assertThrows(Exception.class, () -> reader(spent).option("socCodes", "15-1252")
-          .load("occupations").collectAsList()));
+    try (LightcastEmulator spent = LightcastEmulator.start(
+        EmulatorConfig.builder().platformKeys(PLATFORM_KEY).quotaExceeded(true).build())) {
+      ApiException e = apiException(assertThrows(
+          Exception.class,
+          () -> reader(spent).option("socCodes", "15-1252").load("occupations").collectAsList()));
       assertEquals(403, e.status());
       assertEquals("QUOTA_EXCEEDED", e.errorCode());
-      assertTrue(e.getMessage().contains("HTTP 403 QUOTA_EXCEEDED: the credential's quota of requests is spent (not"
-          + " its rate limit; retrying cannot help until the quota renews or is raised)"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains("HTTP 403 QUOTA_EXCEEDED: the credential's quota of requests is spent (not"
+                  + " its rate limit; retrying cannot help until the quota renews or is raised)"),
+          e.getMessage());
       assertEquals(1, TestEmulators.dataRequests(spent).size());
     }
   }
@@ -206,23 +281,39 @@ class FailureHandlingTest {
   @Test
   void theSecretNeverAppearsInPlansLogsOrErrors() {
     try (LogCapture logs = LogCapture.install()) {
-      Dataset<Row> df = reader(emulator).option("socCodes", "15-1252,29-1141").option("regionCodes", "06")
-          .load("occupations").where("regionType = 'state'");
+      Dataset<Row> df = reader(emulator)
+          .option("socCodes", "15-1252,29-1141")
+          .option("regionCodes", "06")
+          .load("occupations")
+          .where("regionType = 'state'");
       StringBuilder outputs = new StringBuilder(TestSpark.explain(df));
       outputs.append(df.queryExecution().toString());
       df.collectAsList();
-      outputs.append(java.util.Arrays.toString(TestSpark.scanOf(df).toBatch().planInputPartitions()));
+      outputs.append(
+          java.util.Arrays.toString(TestSpark.scanOf(df).toBatch().planInputPartitions()));
       emulator.faults().failEveryNth(1, 500);
-      Exception failure = assertThrows(Exception.class, () -> reader(emulator).option("socCodes", "15-1252")
-          .option("maxRetries", "1").load("occupations").collectAsList());
+      Exception failure = assertThrows(
+          Exception.class,
+          () -> reader(emulator)
+              .option("socCodes", "15-1252")
+              .option("maxRetries", "1")
+              .load("occupations")
+              .collectAsList());
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
       outputs.append(trace);
-      Exception invalid = assertThrows(Exception.class, () -> reader(emulator).option("rateLimit", "-1")
-          .option("socCodes", "15-1252").load("occupations").collectAsList());
+      Exception invalid = assertThrows(
+          Exception.class,
+          () -> reader(emulator)
+              .option("rateLimit", "-1")
+              .option("socCodes", "15-1252")
+              .load("occupations")
+              .collectAsList());
       outputs.append(invalid.getMessage());
       logs.lines().forEach(outputs::append);
-      assertTrue(logs.lines().stream().anyMatch(l -> l.contains("requests in")), "the plan was not logged");
+      assertTrue(
+          logs.lines().stream().anyMatch(l -> l.contains("requests in")),
+          "the plan was not logged");
       assertFalse(outputs.toString().contains(PLATFORM_KEY), "the platform key leaked");
       assertFalse(outputs.toString().contains("platform-key>"), "part of the platform key leaked");
     }

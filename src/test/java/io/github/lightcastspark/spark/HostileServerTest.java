@@ -4,6 +4,7 @@ import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.net.httpserver.HttpHandler;
 import io.github.lightcastspark.StubServer;
 import io.github.lightcastspark.core.transport.ApiException;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class HostileServerTest {
-  private static final String TRICKLE_TIMEOUT = "no complete answer within requestTimeout (1000 ms for the whole"
-      + " exchange)";
+  private static final String TRICKLE_TIMEOUT =
+      "no complete answer within requestTimeout (1000 ms for the whole" + " exchange)";
 
   /** Answers 200 and then one byte every 200 ms, for ever: each packet is well within any socket timeout. */
   private static HttpHandler trickling() {
@@ -73,9 +74,15 @@ class HostileServerTest {
   }
 
   private static DataFrameReader lmi(StubServer api) {
-    return TestSpark.session().read().format("lightcast").option("baseUrl", api.url() + "/v1")
-        .option("secret.platformKey", TestEmulators.PLATFORM_KEY).option("environment", "testing")
-        .option("requestTimeout", "1s").option("maxRetries", "1").option("maxRetryTime", "10s");
+    return TestSpark.session()
+        .read()
+        .format("lightcast")
+        .option("baseUrl", api.url() + "/v1")
+        .option("secret.platformKey", TestEmulators.PLATFORM_KEY)
+        .option("environment", "testing")
+        .option("requestTimeout", "1s")
+        .option("maxRetries", "1")
+        .option("maxRetryTime", "10s");
   }
 
   private static ApiException failure(Runnable read) {
@@ -85,9 +92,13 @@ class HostileServerTest {
   @Test
   void aTricklingDataAnswerEndsAtTheRequestTimeoutAndIsRetriedWithinItsBudget() {
     try (StubServer api = StubServer.routing(Map.of("/v1" + TestEmulators.BY_SOC, trickling()))) {
-      ApiException e = failure(() -> lmi(api).option("socCodes", "15-1252").load("occupations").collectAsList());
-      assertTrue(e.getMessage().startsWith("Lightcast request failed for occupations [15-1252] @ national: gave up"
-          + " after 2 attempts"), e.getMessage());
+      ApiException e = failure(
+          () -> lmi(api).option("socCodes", "15-1252").load("occupations").collectAsList());
+      assertTrue(
+          e.getMessage()
+              .startsWith("Lightcast request failed for occupations [15-1252] @ national: gave up"
+                  + " after 2 attempts"),
+          e.getMessage());
       assertTrue(e.getMessage().endsWith(TRICKLE_TIMEOUT), e.getMessage());
       assertEquals(2, api.requests());
     }
@@ -96,10 +107,16 @@ class HostileServerTest {
   @Test
   void aTricklingRegionsListAtPlanningEndsToo() {
     try (StubServer api = StubServer.routing(Map.of("/v1" + TestEmulators.REGIONS, trickling()))) {
-      ApiException e = failure(() -> lmi(api).option("socCodes", "15-1252").option("regionType", "state")
-          .load("occupations").collectAsList());
-      assertTrue(e.getMessage().startsWith("Lightcast request failed for regions @ state: gave up after 2"
-          + " attempts"), e.getMessage());
+      ApiException e = failure(() -> lmi(api)
+          .option("socCodes", "15-1252")
+          .option("regionType", "state")
+          .load("occupations")
+          .collectAsList());
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "Lightcast request failed for regions @ state: gave up after 2" + " attempts"),
+          e.getMessage());
       assertTrue(e.getMessage().endsWith(TRICKLE_TIMEOUT), e.getMessage());
     }
   }
@@ -107,13 +124,22 @@ class HostileServerTest {
   @Test
   void aTricklingTokenEndpointEndsToo() {
     try (StubServer api = StubServer.routing(Map.of("/token", trickling()))) {
-      ApiException e = failure(() -> TestSpark.session().read().format("lightcast")
-          .option("baseUrl", api.url() + "/pog").option("authUrl", api.url() + "/token")
-          .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>")
-          .option("requestTimeout", "1s").option("occupationIds", "LO-15-1252").load("occupation_growth")
+      ApiException e = failure(() -> TestSpark.session()
+          .read()
+          .format("lightcast")
+          .option("baseUrl", api.url() + "/pog")
+          .option("authUrl", api.url() + "/token")
+          .option("secret.clientId", "<client-id>")
+          .option("secret.clientSecret", "<client-secret>")
+          .option("requestTimeout", "1s")
+          .option("occupationIds", "LO-15-1252")
+          .load("occupation_growth")
           .collectAsList());
-      assertTrue(e.getMessage().startsWith("Lightcast request failed for access token for scope"
-          + " 'projected-occupation-growth'"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .startsWith("Lightcast request failed for access token for scope"
+                  + " 'projected-occupation-growth'"),
+          e.getMessage());
       assertTrue(e.getMessage().endsWith(TRICKLE_TIMEOUT), e.getMessage());
     }
   }
@@ -126,31 +152,49 @@ class HostileServerTest {
     String form = "grant_type=client_credentials&client_id=" + id + "&client_secret="
         + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
     try (StubServer api = StubServer.routing(Map.of("/token", exchange -> {
-      byte[] body = ("{\"error\":\"invalid_request\",\"error_description\":\"cannot parse " + form + " (raw: "
-          + secret + ")\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      byte[] body = ("{\"error\":\"invalid_request\",\"error_description\":\"cannot parse " + form
+              + " (raw: " + secret + ")\"}")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(400, body.length);
       exchange.getResponseBody().write(body);
     }))) {
-      ApiException e = failure(() -> TestSpark.session().read().format("lightcast")
-          .option("baseUrl", api.url() + "/pog").option("authUrl", api.url() + "/token")
-          .option("secret.clientId", id).option("secret.clientSecret", secret)
-          .option("occupationIds", "LO-15-1252").load("occupation_growth").collectAsList());
-      assertTrue(e.getMessage().contains("HTTP 400 invalid_request: cannot parse grant_type=client_credentials&"
-          + "client_id=<redacted>&client_secret=<redacted> (raw: <redacted>)"), e.getMessage());
+      ApiException e = failure(() -> TestSpark.session()
+          .read()
+          .format("lightcast")
+          .option("baseUrl", api.url() + "/pog")
+          .option("authUrl", api.url() + "/token")
+          .option("secret.clientId", id)
+          .option("secret.clientSecret", secret)
+          .option("occupationIds", "LO-15-1252")
+          .load("occupation_growth")
+          .collectAsList());
+      assertTrue(
+          e.getMessage()
+              .contains("HTTP 400 invalid_request: cannot parse grant_type=client_credentials&"
+                  + "client_id=<redacted>&client_secret=<redacted> (raw: <redacted>)"),
+          e.getMessage());
     }
   }
 
   /** One pool for the JVM: a timeout belongs to a request, so reads with different ones reuse one connection. */
   @Test
   void readsWithDifferentTimeoutsShareTheirConnections() {
-    try (StubServer api = StubServer.answering("/v1" + TestEmulators.BY_SOC, "{\"data\":{\"matchedOccupations\":["
-        + "{\"socCode\":\"15-1252\",\"name\":\"Software Developers\"}]}}")) {
+    try (StubServer api = StubServer.answering(
+        "/v1" + TestEmulators.BY_SOC,
+        "{\"data\":{\"matchedOccupations\":["
+            + "{\"socCode\":\"15-1252\",\"name\":\"Software Developers\"}]}}")) {
       for (int seconds = 1; seconds <= 6; seconds++) {
-        assertEquals(1, lmi(api).option("requestTimeout", seconds + "s").option("socCodes", "15-1252")
-            .load("occupations").count());
+        assertEquals(
+            1,
+            lmi(api)
+                .option("requestTimeout", seconds + "s")
+                .option("socCodes", "15-1252")
+                .load("occupations")
+                .count());
       }
       assertEquals(6, api.requests());
-      assertEquals(1, api.connections(), "six reads one after another, six timeouts, one connection");
+      assertEquals(
+          1, api.connections(), "six reads one after another, six timeouts, one connection");
     }
   }
 
@@ -158,11 +202,17 @@ class HostileServerTest {
   void anEndlessOrHugeBodyFailsAtItsCapWithoutRetryOrReadingTheRest() {
     for (HttpHandler huge : new HttpHandler[] {endless(), declaringHugeBody()}) {
       try (StubServer api = StubServer.routing(Map.of("/v1" + TestEmulators.BY_SOC, huge))) {
-        ApiException e = failure(() -> lmi(api).option("requestTimeout", "30s").option("socCodes", "15-1252")
-            .load("occupations").collectAsList());
+        ApiException e = failure(() -> lmi(api)
+            .option("requestTimeout", "30s")
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .collectAsList());
         assertEquals("RESPONSE_TOO_LARGE", e.errorCode(), e.getMessage());
-        assertTrue(e.getMessage().startsWith("Lightcast request failed for occupations [15-1252] @ national:"
-            + " RESPONSE_TOO_LARGE: the response body is over 4 MiB"), e.getMessage());
+        assertTrue(
+            e.getMessage()
+                .startsWith("Lightcast request failed for occupations [15-1252] @ national:"
+                    + " RESPONSE_TOO_LARGE: the response body is over 4 MiB"),
+            e.getMessage());
         assertEquals(1, api.requests());
       }
     }

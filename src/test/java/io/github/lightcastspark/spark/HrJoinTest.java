@@ -5,6 +5,7 @@ import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.nio.file.Files;
@@ -46,8 +47,14 @@ class HrJoinTest {
 
   private Dataset<Row> hr() {
     List<Row> rows = new ArrayList<>();
-    String[][] people = {{"15-1252", "06"}, {"15-1252", "36"}, {"29-1141", "06"}, {"29-1141", "36"},
-        {"15-1252", "06"}, {"29-1141", "48"}};
+    String[][] people = {
+      {"15-1252", "06"},
+      {"15-1252", "36"},
+      {"29-1141", "06"},
+      {"29-1141", "36"},
+      {"15-1252", "06"},
+      {"29-1141", "48"}
+    };
     for (int i = 0; i < people.length; i++) {
       rows.add(RowFactory.create(i, people[i][0], people[i][1]));
     }
@@ -59,21 +66,30 @@ class HrJoinTest {
   }
 
   private static Column onSocAndState(Dataset<Row> hr, Dataset<Row> occ) {
-    return hr.col("soc").equalTo(occ.col("socCode")).and(hr.col("stateFips").equalTo(occ.col("regionCode")));
+    return hr.col("soc")
+        .equalTo(occ.col("socCode"))
+        .and(hr.col("stateFips").equalTo(occ.col("regionCode")));
   }
 
   @Test
   void withNoRegionsNamedTheJoinIsAClearErrorBeforeAnyRequest() {
     Dataset<Row> hr = hr();
     Dataset<Row> occ = reader(emulator).option("socCodes", "15-1252,29-1141").load("occupations");
-    Throwable thrown = assertThrows(Exception.class, () -> hr.join(occ, onSocAndState(hr, occ)).collectAsList());
+    Throwable thrown =
+        assertThrows(Exception.class, () -> hr.join(occ, onSocAndState(hr, occ)).collectAsList());
     while (!(thrown instanceof LightcastOptionException) && thrown.getCause() != null) {
       thrown = thrown.getCause();
     }
     assertTrue(thrown instanceof LightcastOptionException, String.valueOf(thrown));
-    assertTrue(thrown.getMessage().startsWith("Filter regionCode IS NOT NULL (Spark adds it for a join on the region"
-        + " columns"), thrown.getMessage());
-    assertTrue(thrown.getMessage().contains("where(\"regionType = 'state'\") for every state"), thrown.getMessage());
+    assertTrue(
+        thrown
+            .getMessage()
+            .startsWith("Filter regionCode IS NOT NULL (Spark adds it for a join on the region"
+                + " columns"),
+        thrown.getMessage());
+    assertTrue(
+        thrown.getMessage().contains("where(\"regionType = 'state'\") for every state"),
+        thrown.getMessage());
     assertEquals(0, emulator.journal().entries().size());
   }
 
@@ -81,22 +97,36 @@ class HrJoinTest {
   void withTheStatesNamedEachEmployeeGetsTheFiguresOfTheirState() {
     Dataset<Row> hr = hr();
     Map<String, Double> expected = new TreeMap<>();
-    for (Row r : reader(emulator).option("socCodes", "15-1252,29-1141").option("regionCodes", "06,36,48")
-        .load("occupations").collectAsList()) {
-      expected.put(r.getAs("socCode") + "@" + r.getAs("regionCode"),
+    for (Row r : reader(emulator)
+        .option("socCodes", "15-1252,29-1141")
+        .option("regionCodes", "06,36,48")
+        .load("occupations")
+        .collectAsList()) {
+      expected.put(
+          r.getAs("socCode") + "@" + r.getAs("regionCode"),
           r.<Row>getAs("laborMarketData").getAs("medianAnnualSalary"));
     }
     assertEquals(6, expected.size());
     for (String regions : List.of("regionCode IN ('06', '36', '48')", "regionType = 'state'")) {
       emulator.journal().clear();
-      Dataset<Row> occ = reader(emulator).option("socCodes", "15-1252,29-1141").load("occupations").where(regions);
+      Dataset<Row> occ = reader(emulator)
+          .option("socCodes", "15-1252,29-1141")
+          .load("occupations")
+          .where(regions);
       List<Row> joined = hr.join(occ, onSocAndState(hr, occ))
-          .select("employeeId", "soc", "stateFips", "laborMarketData.medianAnnualSalary").collectAsList();
+          .select("employeeId", "soc", "stateFips", "laborMarketData.medianAnnualSalary")
+          .collectAsList();
       assertEquals(6, joined.size(), regions);
       for (Row r : joined) {
-        assertEquals(expected.get(r.getString(1) + "@" + r.getString(2)), r.getDouble(3), 0.0, regions + " " + r);
+        assertEquals(
+            expected.get(r.getString(1) + "@" + r.getString(2)),
+            r.getDouble(3),
+            0.0,
+            regions + " " + r);
       }
-      assertEquals(regions.startsWith("regionCode") ? 3 : 52, dataRequests(emulator).size(),
+      assertEquals(
+          regions.startsWith("regionCode") ? 3 : 52,
+          dataRequests(emulator).size(),
           regions + ": one request per state, both codes in each");
     }
   }

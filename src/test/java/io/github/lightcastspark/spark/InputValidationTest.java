@@ -4,6 +4,7 @@ import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.util.LinkedHashMap;
@@ -36,33 +37,67 @@ class InputValidationTest {
 
   @Test
   void badOptionsAndFiltersFailBeforeAnyRequest() {
-    assertRejected("Unknown dataset 'occupation'. Valid datasets: occupations, occupations_by_cip, regions",
+    assertRejected(
+        "Unknown dataset 'occupation'. Valid datasets: occupations, occupations_by_cip, regions",
         () -> reader(emulator).load("occupation"));
     assertRejected("Missing dataset", () -> reader(emulator).load());
-    assertRejected("cannot become the regions of the requests",
-        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode LIKE '0%'"));
-    assertRejected("Dataset occupations needs socCode codes: set option socCodes",
+    assertRejected(
+        "cannot become the regions of the requests",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .where("regionCode LIKE '0%'"));
+    assertRejected(
+        "Dataset occupations needs socCode codes: set option socCodes",
         () -> reader(emulator).load("occupations"));
-    assertRejected("Dataset occupations_by_cip needs cipCode codes",
+    assertRejected(
+        "Dataset occupations_by_cip needs cipCode codes",
         () -> reader(emulator).load("occupations_by_cip").where("socCode = '15-1252'"));
-    assertRejected("Option socCodes has invalid value '151252': codes are NN-NNNN",
+    assertRejected(
+        "Option socCodes has invalid value '151252': codes are NN-NNNN",
         () -> reader(emulator).option("socCodes", "151252").load("occupations"));
-    assertRejected("Filter on column socCode has invalid value '15-12': codes are NN-NNNN",
+    assertRejected(
+        "Filter on column socCode has invalid value '15-12': codes are NN-NNNN",
         () -> reader(emulator).load("occupations").where("socCode = '15-12'"));
-    assertRejected("Filter on column cipCode has invalid value '11-0701': codes are NN.NNNN",
+    assertRejected(
+        "Filter on column cipCode has invalid value '11-0701': codes are NN.NNNN",
         () -> reader(emulator).load("occupations_by_cip").where("cipCode IN ('11-0701')"));
-    assertRejected("Option regionType has invalid value 'county'",
-        () -> reader(emulator).option("socCodes", "15-1252").option("regionType", "county").load("occupations"));
-    assertRejected("Filter on column regionType has invalid value 'county'",
-        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionType = 'county'"));
-    assertRejected("invalid region code '57': it is not the FIPS code of a state",
-        () -> reader(emulator).option("socCodes", "15-1252").option("regionCodes", "57").load("occupations"));
-    assertRejected("Filter on column regionCode has invalid region code '4186'",
-        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode = '4186'"));
-    assertRejected("Option rateLimit has invalid value '0'",
-        () -> reader(emulator).option("socCodes", "15-1252").option("rateLimit", "0").load("occupations"));
-    assertRejected("Unknown option 'regionCode'",
-        () -> reader(emulator).option("socCodes", "15-1252").option("regionCode", "06").load("occupations"));
+    assertRejected(
+        "Option regionType has invalid value 'county'",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("regionType", "county")
+            .load("occupations"));
+    assertRejected(
+        "Filter on column regionType has invalid value 'county'",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .where("regionType = 'county'"));
+    assertRejected(
+        "invalid region code '57': it is not the FIPS code of a state",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("regionCodes", "57")
+            .load("occupations"));
+    assertRejected(
+        "Filter on column regionCode has invalid region code '4186'",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .where("regionCode = '4186'"));
+    assertRejected(
+        "Option rateLimit has invalid value '0'",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("rateLimit", "0")
+            .load("occupations"));
+    assertRejected(
+        "Unknown option 'regionCode'",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("regionCode", "06")
+            .load("occupations"));
   }
 
   /**
@@ -76,27 +111,46 @@ class InputValidationTest {
     named.put("regionCode IS NOT NULL", "Filter regionCode IS NOT NULL (Spark adds it");
     named.put("length(regionCode) = 2", "LENGTH(regionCode) = 2");
     // Spark 4 (ANSI) states the cast; Spark 3.5 only the IS NOT NULL it implies.
-    named.put("regionCode = 6", org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("3.")
-        ? "Filter regionCode IS NOT NULL" : "Filter CAST(regionCode AS ");
+    named.put(
+        "regionCode = 6",
+        org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("3.")
+            ? "Filter regionCode IS NOT NULL"
+            : "Filter CAST(regionCode AS ");
     named.put("substr(regionCode, 1, 1) = '0'", "SUBSTRING(regionCode, 1, 1)");
     named.put("upper(regionType) = 'STATE'", "UPPER(regionType) = 'STATE'");
-    named.put("socCode = '15-1252' OR regionCode = '06'", "(socCode = '15-1252') OR (regionCode = '06')");
+    named.put(
+        "socCode = '15-1252' OR regionCode = '06'", "(socCode = '15-1252') OR (regionCode = '06')");
     // True on the nation but also on other regions: the nation alone would be part of the answer.
     named.put("regionType <> 'state'", "Filter NOT (regionType = 'state')");
     named.put("regionCode IS NULL OR regionCode IN ('06', '36')", "regionCode IS NULL");
     named.put("regionType = 'national' OR regionCode = '06'", "regionType = 'national'");
     named.put("NOT (regionCode <=> '06')", "NOT (");
     named.forEach((filter, shown) -> {
-      assertRejected(shown, () -> reader(emulator).option("socCodes", "15-1252,29-1141").load("occupations")
-          .where(filter));
-      assertRejected("cannot become the regions of the requests", () -> reader(emulator)
-          .option("socCodes", "15-1252").load("occupations").where(filter));
+      assertRejected(
+          shown,
+          () -> reader(emulator)
+              .option("socCodes", "15-1252,29-1141")
+              .load("occupations")
+              .where(filter));
+      assertRejected(
+          "cannot become the regions of the requests",
+          () ->
+              reader(emulator).option("socCodes", "15-1252").load("occupations").where(filter));
     });
-    assertRejected("Name the regions: where(\"regionType = 'state'\") for every state",
-        () -> reader(emulator).option("socCodes", "15-1252").load("occupations").where("regionCode IS NOT NULL"));
-    assertRejected("Filter UPPER(regionType) = 'STATE'",
-        () -> TestSpark.session().read().format("lightcast").option("occupationIds", "LO-15-1252")
-            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>")
+    assertRejected(
+        "Name the regions: where(\"regionType = 'state'\") for every state",
+        () -> reader(emulator)
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .where("regionCode IS NOT NULL"));
+    assertRejected(
+        "Filter UPPER(regionType) = 'STATE'",
+        () -> TestSpark.session()
+            .read()
+            .format("lightcast")
+            .option("occupationIds", "LO-15-1252")
+            .option("secret.clientId", "<client-id>")
+            .option("secret.clientSecret", "<client-secret>")
             .load("occupation_growth")
             .where("upper(regionType) = 'STATE'"));
   }
@@ -106,7 +160,12 @@ class InputValidationTest {
     TestSpark.session().conf().set("spark.lightcast.SOCCODES", "15-1252");
     try {
       assertEquals(1, reader(emulator).load("occupations").count());
-      assertEquals(2, reader(emulator).option("SocCodes", "15-1252,29-1141").load("occupations").count());
+      assertEquals(
+          2,
+          reader(emulator)
+              .option("SocCodes", "15-1252,29-1141")
+              .load("occupations")
+              .count());
     } finally {
       TestSpark.session().conf().unset("spark.lightcast.SOCCODES");
     }
@@ -117,9 +176,10 @@ class InputValidationTest {
     TestSpark.session().conf().set("spark.lightcast.socCode", "15-1252");
     int before = emulator.journal().entries().size();
     try {
-      assertRejected("Unknown Spark conf entry 'spark.lightcast.socCode': no option is named 'socCode'. Valid"
-          + " options: dataset, secret.platformKey", () -> reader(emulator).option("socCodes", "15-1252")
-          .load("occupations"));
+      assertRejected(
+          "Unknown Spark conf entry 'spark.lightcast.socCode': no option is named 'socCode'. Valid"
+              + " options: dataset, secret.platformKey",
+          () -> reader(emulator).option("socCodes", "15-1252").load("occupations"));
     } finally {
       TestSpark.session().conf().unset("spark.lightcast.socCode");
     }

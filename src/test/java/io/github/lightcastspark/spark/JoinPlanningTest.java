@@ -3,6 +3,7 @@ package io.github.lightcastspark.spark;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -28,8 +29,12 @@ class JoinPlanningTest {
 
   @Test
   void occupationsReportOneRowPerCodeAndRegion() {
-    Dataset<Row> df = reader(emulator).option("socCodes", "15-1252,29-1141,11-1021").option("regionType", "state")
-        .option("regionCodes", "6,36").load("occupations").select("socCode", "regionCode", "name");
+    Dataset<Row> df = reader(emulator)
+        .option("socCodes", "15-1252,29-1141,11-1021")
+        .option("regionType", "state")
+        .option("regionCodes", "6,36")
+        .load("occupations")
+        .select("socCode", "regionCode", "name");
     Statistics stats = df.queryExecution().optimizedPlan().stats();
     assertEquals(6, stats.rowCount().get().toLong());
     assertEquals(6 * (8 + df.schema().defaultSize()), stats.sizeInBytes().toLong());
@@ -38,21 +43,28 @@ class JoinPlanningTest {
 
   @Test
   void programsAreEstimatedAtThreeOccupationsPerCipCode() {
-    Dataset<Row> df = reader(emulator).load("occupations_by_cip").where("cipCode IN ('11.0701', '51.3801')");
+    Dataset<Row> df =
+        reader(emulator).load("occupations_by_cip").where("cipCode IN ('11.0701', '51.3801')");
     assertEquals(6, df.queryExecution().optimizedPlan().stats().rowCount().get().toLong());
     assertEquals(0, emulator.journal().entries().size());
   }
 
   @Test
   void aLargeHrTableIsJoinedWithTheReadBroadcastNotShuffled() {
-    Dataset<Row> employees = TestSpark.session().range(0, 100_000_000L)
-        .selectExpr("id AS employee", "CASE WHEN id % 2 = 0 THEN '15-1252' ELSE '29-1141' END AS soc");
-    Dataset<Row> occupations = reader(emulator).option("socCodes", "15-1252,29-1141").load("occupations")
+    Dataset<Row> employees = TestSpark.session()
+        .range(0, 100_000_000L)
+        .selectExpr(
+            "id AS employee", "CASE WHEN id % 2 = 0 THEN '15-1252' ELSE '29-1141' END AS soc");
+    Dataset<Row> occupations = reader(emulator)
+        .option("socCodes", "15-1252,29-1141")
+        .load("occupations")
         .select("socCode", "name");
-    Dataset<Row> joined = employees.join(occupations, employees.col("soc").equalTo(occupations.col("socCode")));
+    Dataset<Row> joined =
+        employees.join(occupations, employees.col("soc").equalTo(occupations.col("socCode")));
     List<BroadcastHashJoinExec> joins = TestSpark.nodes(joined, BroadcastHashJoinExec.class);
     assertEquals(1, joins.size(), joined.queryExecution().sparkPlan().toString());
-    assertEquals(BuildRight$.MODULE$, joins.get(0).buildSide(), "the Lightcast side is the one broadcast");
+    assertEquals(
+        BuildRight$.MODULE$, joins.get(0).buildSide(), "the Lightcast side is the one broadcast");
     assertTrue(joins.get(0).right().collectLeaves().head() instanceof BatchScanExec);
     assertEquals(0, emulator.journal().entries().size());
   }

@@ -5,6 +5,7 @@ import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
@@ -28,7 +29,9 @@ class LocalClusterIT {
 
   @BeforeAll
   static void startCluster() throws InterruptedException {
-    spark = SparkSession.builder().master("local-cluster[2,1,1024]").appName("lightcast-local-cluster")
+    spark = SparkSession.builder()
+        .master("local-cluster[2,1,1024]")
+        .appName("lightcast-local-cluster")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
@@ -36,7 +39,8 @@ class LocalClusterIT {
         .getOrCreate();
     long deadline = System.currentTimeMillis() + 60_000;
     while (spark.sparkContext().statusTracker().getExecutorInfos().length < 3) {
-      assertTrue(System.currentTimeMillis() < deadline, "the two executors did not register in a minute");
+      assertTrue(
+          System.currentTimeMillis() < deadline, "the two executors did not register in a minute");
       Thread.sleep(200);
     }
   }
@@ -52,20 +56,32 @@ class LocalClusterIT {
    */
   @Test
   void aTaskThatFailsMidPartitionIsRetriedBySparkAndEveryRowArrivesOnce() {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
-        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1))
+        .build())) {
       String codes = String.join(",", List.of(QueryPacingTest.CODES.split(",")).subList(0, 25));
-      DataFrameReader reader = spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
-          .option("secret.platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "100")
-          .option("socCodes", codes).option("regionCodes", "06,36").option("maxPartitions", "1");
+      DataFrameReader reader = spark
+          .read()
+          .format("lightcast")
+          .option("baseUrl", emulator.lmiBaseUrl())
+          .option("secret.platformKey", PLATFORM_KEY)
+          .option("environment", "testing")
+          .option("rateLimit", "100")
+          .option("socCodes", codes)
+          .option("regionCodes", "06,36")
+          .option("maxPartitions", "1");
       List<String> clean = QueryPacingTest.rowKeys(reader.load("occupations"));
       assertEquals(50, clean.size());
       emulator.journal().clear();
 
       emulator.faults().failNth(2, 503);
-      List<String> retried = QueryPacingTest.rowKeys(reader.option("maxRetries", "0").load("occupations"));
+      List<String> retried =
+          QueryPacingTest.rowKeys(reader.option("maxRetries", "0").load("occupations"));
       assertEquals(clean, retried);
-      assertEquals(List.of(200, 503, 200, 200), dataRequests(emulator).stream().map(JournalEntry::status).toList(),
+      assertEquals(
+          List.of(200, 503, 200, 200),
+          dataRequests(emulator).stream().map(JournalEntry::status).toList(),
           "the failed attempt's first request, its failure, then the retried task's whole partition");
     }
   }
@@ -73,15 +89,29 @@ class LocalClusterIT {
   /** A refusal no retry can cure fails the job at once: one 401, not one per task attempt. */
   @Test
   void aRefusedKeyIsSentOnceNotOncePerTaskAttempt() throws InterruptedException {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
-        .lmiRateLimit(1000, Duration.ofSeconds(1)).build())) {
-      Exception e = assertThrows(Exception.class, () -> spark.read().format("lightcast")
-          .option("baseUrl", emulator.lmiBaseUrl()).option("secret.platformKey", "pk_test_revoked-key")
-          .option("environment", "testing").option("socCodes", "15-1252").load("occupations").collectAsList());
-      assertTrue(String.valueOf(e.getMessage()).contains("HTTP 401"), String.valueOf(e.getMessage()));
-      // Long enough for a retried attempt that was not stopped to have sent its request after its wait.
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1))
+        .build())) {
+      Exception e = assertThrows(
+          Exception.class,
+          () -> spark
+              .read()
+              .format("lightcast")
+              .option("baseUrl", emulator.lmiBaseUrl())
+              .option("secret.platformKey", "pk_test_revoked-key")
+              .option("environment", "testing")
+              .option("socCodes", "15-1252")
+              .load("occupations")
+              .collectAsList());
+      assertTrue(
+          String.valueOf(e.getMessage()).contains("HTTP 401"), String.valueOf(e.getMessage()));
+      // Long enough for a retried attempt that was not stopped to have sent its request after its
+      // wait.
       Thread.sleep(RefusalListener.VERDICT_MILLIS + 2_000);
-      assertEquals(List.of(401), dataRequests(emulator).stream().map(JournalEntry::status).toList());
+      assertEquals(
+          List.of(401),
+          dataRequests(emulator).stream().map(JournalEntry::status).toList());
     }
   }
 
@@ -99,16 +129,29 @@ class LocalClusterIT {
 
   @Test
   void twoExecutorJvmsTogetherStayUnderTheLimitWithNo429AndLoseNoRow() {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(PLATFORM_KEY)
-        .lmiRateLimit(10, Duration.ofSeconds(1)).build())) {
-      Dataset<Row> df = spark.read().format("lightcast").option("baseUrl", emulator.lmiBaseUrl())
-          .option("secret.platformKey", PLATFORM_KEY).option("environment", "testing").option("rateLimit", "10")
-          .option("socCodes", QueryPacingTest.CODES).option("regionCodes", QueryPacingTest.STATES)
-          .option("maxPartitions", "6").load("occupations");
-      List<JournalEntry> requests = QueryPacingTest.assertEveryRowOnceUnderTheLimit(df, emulator, 10);
-      // Both JVMs worked: each owns every other slot (4.8 requests/s), so one JVM alone would need about 12.5 s.
-      double spanSeconds = (requests.get(59).receivedNanos() - requests.get(0).receivedNanos()) / 1e9;
-      assertTrue(spanSeconds < 60 / 10.0 * 1.5, "the read used the limit poorly: " + spanSeconds + " s");
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(10, Duration.ofSeconds(1))
+        .build())) {
+      Dataset<Row> df = spark
+          .read()
+          .format("lightcast")
+          .option("baseUrl", emulator.lmiBaseUrl())
+          .option("secret.platformKey", PLATFORM_KEY)
+          .option("environment", "testing")
+          .option("rateLimit", "10")
+          .option("socCodes", QueryPacingTest.CODES)
+          .option("regionCodes", QueryPacingTest.STATES)
+          .option("maxPartitions", "6")
+          .load("occupations");
+      List<JournalEntry> requests =
+          QueryPacingTest.assertEveryRowOnceUnderTheLimit(df, emulator, 10);
+      // Both JVMs worked: each owns every other slot (4.8 requests/s), so one JVM alone would need
+      // about 12.5 s.
+      double spanSeconds =
+          (requests.get(59).receivedNanos() - requests.get(0).receivedNanos()) / 1e9;
+      assertTrue(
+          spanSeconds < 60 / 10.0 * 1.5, "the read used the limit poorly: " + spanSeconds + " s");
     }
   }
 }

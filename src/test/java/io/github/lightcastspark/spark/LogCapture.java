@@ -21,7 +21,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     LogCapture capture = new LogCapture();
     capture.start();
     LoggerContext context = (LoggerContext) LogManager.getContext(false);
-    // The connector's logger passes its events on to the root's appenders too: one appender there sees each once.
+    // The connector's logger passes its events on to the root's appenders too: one appender there
+    // sees each once.
     context.getConfiguration().getRootLogger().addAppender(capture, Level.ALL, null);
     context.updateLoggers();
     return capture;
@@ -29,7 +30,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
 
   @Override
   public void append(LogEvent event) {
-    StringBuilder line = new StringBuilder(event.getLoggerName()).append(": ")
+    StringBuilder line = new StringBuilder(event.getLoggerName())
+        .append(": ")
         .append(event.getMessage().getFormattedMessage());
     for (Throwable t = event.getThrown(); t != null; t = t.getCause()) {
       line.append(" | ").append(t);

@@ -4,6 +4,7 @@ import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.StubServer;
 import io.github.lightcastspark.core.transport.ApiException;
 import java.util.List;
@@ -19,8 +20,12 @@ class MalformedResponseTest {
   private static final String BY_SOC = "/v1" + TestEmulators.BY_SOC;
 
   private static DataFrameReader lmi(StubServer api) {
-    return TestSpark.session().read().format("lightcast").option("baseUrl", api.url() + "/v1")
-        .option("secret.platformKey", TestEmulators.PLATFORM_KEY).option("environment", "testing")
+    return TestSpark.session()
+        .read()
+        .format("lightcast")
+        .option("baseUrl", api.url() + "/v1")
+        .option("secret.platformKey", TestEmulators.PLATFORM_KEY)
+        .option("environment", "testing")
         .option("maxRetries", "2");
   }
 
@@ -30,16 +35,22 @@ class MalformedResponseTest {
 
   private static void assertMalformed(String request, String why, ApiException e) {
     assertEquals(ApiException.MALFORMED_RESPONSE, e.errorCode(), e.getMessage());
-    assertTrue(e.getMessage().startsWith("Lightcast request failed for " + request + ": HTTP 200 MALFORMED_RESPONSE: "
-        + why), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("Lightcast request failed for " + request
+                + ": HTTP 200 MALFORMED_RESPONSE: " + why),
+        e.getMessage());
   }
 
   @Test
   void anLmiAnswerOfAnotherShapeOrAboutOtherCodesFailsNamingTheRequest() {
     Map<String, String> bodies = Map.of(
-        "{}", "the response has no \"data\" object",
-        "{\"status\":\"ok\"}", "the response has no \"data\" object",
-        "{\"data\":null}", "the response has no \"data\" object",
+        "{}",
+        "the response has no \"data\" object",
+        "{\"status\":\"ok\"}",
+        "the response has no \"data\" object",
+        "{\"data\":null}",
+        "the response has no \"data\" object",
         "{\"data\":{\"matchedOccupations\":{\"socCode\":\"15-1252\"}}}",
         "\"data.matchedOccupations\" is OBJECT, not an array",
         "{\"data\":{\"matchedOccupations\":[{\"name\":\"Software Developers\"}]}}",
@@ -48,11 +59,15 @@ class MalformedResponseTest {
         "an occupation of the response has no socCode",
         "{\"data\":{\"matchedOccupations\":[{\"socCode\":\"11-1011\",\"name\":\"Chief Executives\"}]}}",
         "the response says nothing of socCode 15-1252: no occupation and no warning names it",
-        "{\"data\":{\"matchedOccupations\":[],\"warnings\":\"none\"}}", "\"data.warnings\" is STRING, not an array");
+        "{\"data\":{\"matchedOccupations\":[],\"warnings\":\"none\"}}",
+        "\"data.warnings\" is STRING, not an array");
     bodies.forEach((body, why) -> {
       try (StubServer api = StubServer.answering(BY_SOC, body)) {
-        assertMalformed("occupations [15-1252] @ national", why,
-            failure(() -> lmi(api).option("socCodes", "15-1252").load("occupations").collectAsList()));
+        assertMalformed(
+            "occupations [15-1252] @ national",
+            why,
+            failure(
+                () -> lmi(api).option("socCodes", "15-1252").load("occupations").collectAsList()));
         assertEquals(1, api.requests(), body + ": a malformed answer is not retried");
       }
     });
@@ -60,22 +75,33 @@ class MalformedResponseTest {
 
   @Test
   void aCodeTheApiAnsweredWithAWarningKeepsItsRow() {
-    try (StubServer api = StubServer.answering(BY_SOC, "{\"data\":{\"matchedOccupations\":[],\"warnings\":["
-        + "{\"code\":\"INVALID_SOC_CODE\",\"message\":\"SOC code 15-1252 not found\",\"socCode\":\"15-1252\"}]}}")) {
+    try (StubServer api = StubServer.answering(
+        BY_SOC,
+        "{\"data\":{\"matchedOccupations\":[],\"warnings\":["
+            + "{\"code\":\"INVALID_SOC_CODE\",\"message\":\"SOC code 15-1252 not found\","
+            + "\"socCode\":\"15-1252\"}]}}")) {
       var rows = lmi(api).option("socCodes", "15-1252").load("occupations").collectAsList();
       assertEquals(1, rows.size());
-      assertEquals("INVALID_SOC_CODE", rows.get(0).<org.apache.spark.sql.Row>getList(rows.get(0)
-          .fieldIndex("warnings")).get(0).getAs("code"));
+      assertEquals(
+          "INVALID_SOC_CODE",
+          rows.get(0)
+              .<org.apache.spark.sql.Row>getList(rows.get(0).fieldIndex("warnings"))
+              .get(0)
+              .getAs("code"));
     }
   }
 
   @Test
   void aByCipAnswerAboutOtherCodesFails() {
-    try (StubServer api = StubServer.answering("/v1" + TestEmulators.BY_CIP, "{\"data\":{\"matchedOccupations\":["
-        + "{\"socCode\":\"15-1252\",\"cipCodes\":[\"11.0101\"]}]}}")) {
-      assertMalformed("occupations_by_cip [11.0701] @ national",
+    try (StubServer api = StubServer.answering(
+        "/v1" + TestEmulators.BY_CIP,
+        "{\"data\":{\"matchedOccupations\":["
+            + "{\"socCode\":\"15-1252\",\"cipCodes\":[\"11.0101\"]}]}}")) {
+      assertMalformed(
+          "occupations_by_cip [11.0701] @ national",
           "the response says nothing of cipCode 11.0701: no occupation and no warning names it",
-          failure(() -> lmi(api).option("cipCodes", "11.0701").load("occupations_by_cip").collectAsList()));
+          failure(() ->
+              lmi(api).option("cipCodes", "11.0701").load("occupations_by_cip").collectAsList()));
     }
   }
 
@@ -93,8 +119,10 @@ class MalformedResponseTest {
   @Test
   void aGrowthAnswerOfAnotherShapeOrAboutAnotherIdFails() {
     Map<String, String> bodies = Map.of(
-        "{}", "the response has no \"data\" object",
-        "{\"data\":null}", "the response has no \"data\" object",
+        "{}",
+        "the response has no \"data\" object",
+        "{\"data\":null}",
+        "the response has no \"data\" object",
         "{\"data\":{\"id\":\"LO-29-1141\",\"growthPercent\":{\"oneYear\":0.01}}}",
         "the response is about occupation id \"LO-29-1141\", not the one requested",
         "{\"data\":{\"growthPercent\":{\"oneYear\":0.01}}}",
@@ -102,13 +130,24 @@ class MalformedResponseTest {
     bodies.forEach((body, why) -> {
       try (StubServer api = StubServer.routing(Map.of(
           "/token", StubServer.json("{\"access_token\":\"<token>\",\"expires_in\":3600}"),
-          "/pog/meta", StubServer.json("{\"data\":{\"modelVersions\":{\"projectedOccupationGrowth\":\"36\"}}}"),
+          "/pog/meta",
+              StubServer.json(
+                  "{\"data\":{\"modelVersions\":{\"projectedOccupationGrowth\":\"36\"}}}"),
           "/pog/dimensions", StubServer.json(body)))) {
-        assertMalformed("occupation_growth [LO-15-1252] @ national", why, failure(() -> TestSpark.session().read()
-            .format("lightcast").option("baseUrl", api.url() + "/pog").option("authUrl", api.url() + "/token")
-            .option("secret.clientId", "<client-id>").option("secret.clientSecret", "<client-secret>")
-            .option("maxRetries", "2")
-            .option("occupationIds", "LO-15-1252").load("occupation_growth").collectAsList()));
+        assertMalformed(
+            "occupation_growth [LO-15-1252] @ national",
+            why,
+            failure(() -> TestSpark.session()
+                .read()
+                .format("lightcast")
+                .option("baseUrl", api.url() + "/pog")
+                .option("authUrl", api.url() + "/token")
+                .option("secret.clientId", "<client-id>")
+                .option("secret.clientSecret", "<client-secret>")
+                .option("maxRetries", "2")
+                .option("occupationIds", "LO-15-1252")
+                .load("occupation_growth")
+                .collectAsList()));
       }
     });
   }

@@ -3,6 +3,7 @@ package io.github.lightcastspark.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.spark.NationRow.Row;
 import io.github.lightcastspark.spark.NationRow.Truth;
 import java.util.Arrays;
@@ -38,14 +39,20 @@ class NationRowTest {
   }
 
   private static boolean nationOnly(Filter... conjuncts) {
-    return NationRow.firstNotSelectingTheNationOnly(Arrays.stream(conjuncts).map(Filter::toV2).toList()).isEmpty();
+    return NationRow.firstNotSelectingTheNationOnly(
+            Arrays.stream(conjuncts).map(Filter::toV2).toList())
+        .isEmpty();
   }
 
   @Test
   void filtersThatSelectTheNationAndNothingElse() {
-    for (Filter only : new Filter[] {new Not(new In("regionType", new Object[] {"state", "msa"})),
-        new IsNull("regionCode"), new EqualNullSafe("regionCode", null), new StringStartsWith("regionType", "nat"),
-        new Or(new IsNull("regionCode"), new EqualTo("regionType", "national"))}) {
+    for (Filter only : new Filter[] {
+      new Not(new In("regionType", new Object[] {"state", "msa"})),
+      new IsNull("regionCode"),
+      new EqualNullSafe("regionCode", null),
+      new StringStartsWith("regionType", "nat"),
+      new Or(new IsNull("regionCode"), new EqualTo("regionType", "national"))
+    }) {
       assertEquals(EnumSet.of(Truth.TRUE), of(only), only.toString());
       assertTrue(nationOnly(only), only.toString());
     }
@@ -54,15 +61,19 @@ class NationRowTest {
   /** True on the nation, but also on other regions: the nation alone would be a partial answer. */
   @Test
   void filtersThatKeepTheNationAndMore() {
-    for (Filter more : new Filter[] {new Not(new EqualTo("regionType", "state")),
-        new Not(new EqualNullSafe("regionCode", "06")),
-        new Or(new IsNull("regionCode"), new EqualTo("regionCode", "06")),
-        new Or(new EqualTo("regionType", "national"), new EqualTo("regionCode", "06")),
-        new Or(new IsNull("regionCode"), new EqualTo("socCode", "15-1252")),
-        new Or(new EqualTo("regionType", "national"), new EqualTo("socCode", "x"))}) {
+    for (Filter more : new Filter[] {
+      new Not(new EqualTo("regionType", "state")),
+      new Not(new EqualNullSafe("regionCode", "06")),
+      new Or(new IsNull("regionCode"), new EqualTo("regionCode", "06")),
+      new Or(new EqualTo("regionType", "national"), new EqualTo("regionCode", "06")),
+      new Or(new IsNull("regionCode"), new EqualTo("socCode", "15-1252")),
+      new Or(new EqualTo("regionType", "national"), new EqualTo("socCode", "x"))
+    }) {
       assertEquals(EnumSet.of(Truth.TRUE), of(more), more.toString());
-      assertTrue(NationRow.evaluate(more.toV2(), Row.STATE).contains(Truth.TRUE)
-          || NationRow.evaluate(more.toV2(), Row.MSA).contains(Truth.TRUE), more.toString());
+      assertTrue(
+          NationRow.evaluate(more.toV2(), Row.STATE).contains(Truth.TRUE)
+              || NationRow.evaluate(more.toV2(), Row.MSA).contains(Truth.TRUE),
+          more.toString());
       assertFalse(nationOnly(more), more.toString());
     }
   }
@@ -71,11 +82,16 @@ class NationRowTest {
   @Test
   void theFiltersOfOneReadAreJudgedTogether() {
     assertTrue(nationOnly(), "no word on regions: the nation is all the read asks for");
-    assertTrue(nationOnly(new Not(new EqualTo("regionType", "state")), new Not(new EqualTo("regionType", "msa"))));
+    assertTrue(nationOnly(
+        new Not(new EqualTo("regionType", "state")), new Not(new EqualTo("regionType", "msa"))));
     assertFalse(nationOnly(new Not(new EqualTo("regionType", "state"))));
     assertTrue(nationOnly(new Not(new EqualTo("regionType", "state")), new IsNull("regionCode")));
-    assertEquals("STARTS_WITH", NationRow.firstNotSelectingTheNationOnly(List.of(new IsNotNull("regionCode").toV2(),
-        new StringStartsWith("regionCode", "0").toV2())).orElseThrow().name(),
+    assertEquals(
+        "STARTS_WITH",
+        NationRow.firstNotSelectingTheNationOnly(List.of(
+                new IsNotNull("regionCode").toV2(), new StringStartsWith("regionCode", "0").toV2()))
+            .orElseThrow()
+            .name(),
         "the filter the user wrote is named before the IS NOT NULL Spark derives from it");
   }
 
@@ -85,23 +101,35 @@ class NationRowTest {
     assertEquals(EnumSet.of(Truth.NULL), of(new Not(new In("regionCode", new Object[] {"06"}))));
     assertEquals(EnumSet.of(Truth.NULL), of(new GreaterThan("regionCode", "05")));
     assertEquals(EnumSet.of(Truth.FALSE), of(new GreaterThan("regionType", "o")));
-    assertEquals(EnumSet.of(Truth.FALSE), of(new And(new IsNull("regionCode"), new EqualTo("regionType", "state"))));
+    assertEquals(
+        EnumSet.of(Truth.FALSE),
+        of(new And(new IsNull("regionCode"), new EqualTo("regionType", "state"))));
     assertEquals(EnumSet.of(Truth.FALSE), of(new IsNotNull("regionCode")));
     // As Spark states regionType IN ('state', NULL): the NULL typed as the column's string.
-    assertEquals(EnumSet.of(Truth.NULL), NationRow.evaluate(new Predicate("IN", new Expression[] {
-        Expressions.column("regionType"), new LiteralValue<>(UTF8String.fromString("state"), DataTypes.StringType),
-        new LiteralValue<>(null, DataTypes.StringType)}), Row.NATION));
+    assertEquals(
+        EnumSet.of(Truth.NULL),
+        NationRow.evaluate(
+            new Predicate("IN", new Expression[] {
+              Expressions.column("regionType"),
+              new LiteralValue<>(UTF8String.fromString("state"), DataTypes.StringType),
+              new LiteralValue<>(null, DataTypes.StringType)
+            }),
+            Row.NATION));
   }
 
   @Test
   void anUnknownPartLeavesEveryValueItCouldGiveAndNoMore() {
     assertEquals(NationRow.ANY, of(new EqualTo("socCode", "15-1252")));
-    assertFalse(nationOnly(new Or(new EqualTo("socCode", "15-1252"), new EqualTo("regionCode", "06"))));
-    assertFalse(nationOnly(new Or(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "x"))));
-    Filter surelyEmpty = new Or(new And(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "15-1252")),
+    assertFalse(
+        nationOnly(new Or(new EqualTo("socCode", "15-1252"), new EqualTo("regionCode", "06"))));
+    assertFalse(
+        nationOnly(new Or(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "x"))));
+    Filter surelyEmpty = new Or(
+        new And(new StringStartsWith("regionCode", "0"), new EqualTo("socCode", "15-1252")),
         new EqualTo("regionType", "msa"));
     assertEquals(EnumSet.of(Truth.FALSE, Truth.NULL), of(surelyEmpty));
     assertFalse(nationOnly(surelyEmpty));
-    assertFalse(nationOnly(new And(new GreaterThan("regionType", "o"), new EqualTo("socCode", "x"))));
+    assertFalse(
+        nationOnly(new And(new GreaterThan("regionType", "o"), new EqualTo("socCode", "x"))));
   }
 }

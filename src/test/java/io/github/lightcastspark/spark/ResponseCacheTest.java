@@ -4,6 +4,7 @@ import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import io.github.lightcastspark.spark.metrics.CacheHitsMetric;
 import io.github.lightcastspark.spark.metrics.RequestsMetric;
@@ -27,7 +28,10 @@ class ResponseCacheTest {
   }
 
   private DataFrameReader cached(String socCodes) {
-    return reader(emulator).option("cacheTtl", "30m").option("socCodes", socCodes).option("regionCodes", "06,36");
+    return reader(emulator)
+        .option("cacheTtl", "30m")
+        .option("socCodes", socCodes)
+        .option("regionCodes", "06,36");
   }
 
   @Test
@@ -47,24 +51,37 @@ class ResponseCacheTest {
 
   @Test
   void aGlobalSortReadsTheApiOnceInsteadOfTwice() {
-    List<Row> sorted = cached("17-2051,17-2141").load("occupations").orderBy("regionCode", "socCode")
+    List<Row> sorted = cached("17-2051,17-2141")
+        .load("occupations")
+        .orderBy("regionCode", "socCode")
         .collectAsList();
     assertEquals(4, sorted.size());
     assertEquals(2, dataRequests(emulator).size());
 
     emulator.journal().clear();
-    reader(emulator).option("socCodes", "17-2051,17-2141").option("regionCodes", "06,36").load("occupations")
-        .orderBy("regionCode", "socCode").collectAsList();
-    assertEquals(4, dataRequests(emulator).size(), "without the cache, the sampling pass reads the API too");
+    reader(emulator)
+        .option("socCodes", "17-2051,17-2141")
+        .option("regionCodes", "06,36")
+        .load("occupations")
+        .orderBy("regionCode", "socCode")
+        .collectAsList();
+    assertEquals(
+        4, dataRequests(emulator).size(), "without the cache, the sampling pass reads the API too");
   }
 
   @Test
   void otherCredentialsOrFieldsAreNeverServedFromAnotherReadsResponse() {
     cached("25-2021").load("occupations").collectAsList();
     assertEquals(2, dataRequests(emulator).size());
-    cached("25-2021").option("secret.customerKey", "<customer-key>").load("occupations").collectAsList();
+    cached("25-2021")
+        .option("secret.customerKey", "<customer-key>")
+        .load("occupations")
+        .collectAsList();
     assertEquals(4, dataRequests(emulator).size(), "another end customer's responses are its own");
-    cached("25-2021").load("occupations").select("socCode", "regionCode", "laborMarketData").collectAsList();
+    cached("25-2021")
+        .load("occupations")
+        .select("socCode", "regionCode", "laborMarketData")
+        .collectAsList();
     assertEquals(6, dataRequests(emulator).size(), "other fields are another request");
     cached("25-2021").option("includeSkills", "true").load("occupations").collectAsList();
     assertEquals(8, dataRequests(emulator).size(), "other flags are another request");
@@ -73,18 +90,28 @@ class ResponseCacheTest {
   @Test
   void aMalformedBodyIsNeverKept() {
     emulator.faults().malformedBody(1);
-    assertThrows(Exception.class, () -> cached("47-2111").option("regionCodes", "06").load("occupations")
-        .collectAsList());
-    List<Row> rows = cached("47-2111").option("regionCodes", "06").load("occupations").collectAsList();
+    assertThrows(
+        Exception.class,
+        () -> cached("47-2111").option("regionCodes", "06").load("occupations").collectAsList());
+    List<Row> rows =
+        cached("47-2111").option("regionCodes", "06").load("occupations").collectAsList();
     assertEquals(1, rows.size());
     assertEquals(2, dataRequests(emulator).size(), "the second read asked the API again");
   }
 
   @Test
   void aResponseOlderThanTheTtlIsAskedForAgain() throws InterruptedException {
-    reader(emulator).option("cacheTtl", "1s").option("socCodes", "29-1171").load("occupations").collectAsList();
+    reader(emulator)
+        .option("cacheTtl", "1s")
+        .option("socCodes", "29-1171")
+        .load("occupations")
+        .collectAsList();
     Thread.sleep(1_200);
-    reader(emulator).option("cacheTtl", "1s").option("socCodes", "29-1171").load("occupations").collectAsList();
+    reader(emulator)
+        .option("cacheTtl", "1s")
+        .option("socCodes", "29-1171")
+        .load("occupations")
+        .collectAsList();
     assertEquals(2, dataRequests(emulator).size());
   }
 

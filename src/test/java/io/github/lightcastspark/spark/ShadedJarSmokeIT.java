@@ -2,7 +2,7 @@ package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import io.github.lightcastspark.demo.Demo;
+
 import io.github.lightcastspark.emulator.EmulatorData;
 import java.io.BufferedReader;
 import java.io.File;
@@ -33,22 +33,29 @@ class ShadedJarSmokeIT {
 
   @Test
   void theShadedJarAloneReadsEveryDatasetThroughItsShortName() throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-    Process emulator = new ProcessBuilder(java, "-jar", System.getProperty("lightcast.emulatorJar"), "--port", "0")
-        .redirectErrorStream(true).start();
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    Process emulator = new ProcessBuilder(
+            java, "-jar", System.getProperty("lightcast.emulatorJar"), "--port", "0")
+        .redirectErrorStream(true)
+        .start();
     String output;
     try {
-      String listening = new BufferedReader(new InputStreamReader(emulator.getInputStream(),
-          StandardCharsets.UTF_8)).readLine();
+      String listening = new BufferedReader(
+              new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
       Matcher url = LISTENING.matcher(String.valueOf(listening));
       assertTrue(url.find(), "the emulator said: " + listening);
-      // The demo's own class and nothing else of the tests: the emulator's classes are not on this classpath.
+      // The demo's own class and nothing else of the tests: the emulator's classes are not on this
+      // classpath.
       String demoClasses = Files.createTempDirectory("lightcast-demo").toString();
       String demo = "io/github/lightcastspark/demo/Demo.class";
-      Files.copy(Path.of(System.getProperty("lightcast.testClasses"), demo), Files.createDirectories(
-          Path.of(demoClasses, demo).getParent()).resolve("Demo.class"));
-      String classpath = System.getProperty("lightcast.sparkJars") + File.separator + "*" + File.pathSeparator
-          + System.getProperty("lightcast.shadedJar") + File.pathSeparator + demoClasses;
+      Files.copy(
+          Path.of(System.getProperty("lightcast.testClasses"), demo),
+          Files.createDirectories(Path.of(demoClasses, demo).getParent()).resolve("Demo.class"));
+      String classpath =
+          System.getProperty("lightcast.sparkJars") + File.separator + "*" + File.pathSeparator
+              + System.getProperty("lightcast.shadedJar") + File.pathSeparator + demoClasses;
       List<String> command = new ArrayList<>();
       command.add(java);
       for (String option : System.getProperty("lightcast.javaOptions").trim().split("\\s+")) {
@@ -64,9 +71,14 @@ class ShadedJarSmokeIT {
     }
 
     EmulatorData data = EmulatorData.builtIn();
-    String californiaMedian = String.valueOf(data.occupationJson("15-1252", "state", "06", false, false)
-        .path("laborMarketData").path("medianAnnualSalary").asDouble());
-    assertTrue(output.contains("|15-1252|06        |Software Developers             |" + californiaMedian), output);
+    String californiaMedian =
+        String.valueOf(data.occupationJson("15-1252", "state", "06", false, false)
+            .path("laborMarketData")
+            .path("medianAnnualSalary")
+            .asDouble());
+    assertTrue(
+        output.contains("|15-1252|06        |Software Developers             |" + californiaMedian),
+        output);
     assertTrue(output.contains("|99.9999|NULL   |NULL"), output);
     assertTrue(output.contains("[INVALID_CIP_CODE]"), output);
     assertTrue(output.contains("MSA_TO_STATE_PROJECTION_FALLBACK"), output);
@@ -80,11 +92,14 @@ class ShadedJarSmokeIT {
    */
   @Test
   void thePublishedPomDeclaresNothingTheJarBundles() throws Exception {
-    Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+    Document pom = DocumentBuilderFactory.newInstance()
+        .newDocumentBuilder()
         .parse(new File(System.getProperty("lightcast.publishedPom")));
     Element project = pom.getDocumentElement();
     String artifactId = child(project, "artifactId").getTextContent();
-    assertTrue(new File(System.getProperty("lightcast.shadedJar")).getName().startsWith(artifactId + "-"), artifactId);
+    assertTrue(
+        new File(System.getProperty("lightcast.shadedJar")).getName().startsWith(artifactId + "-"),
+        artifactId);
     List<String> runtime = new ArrayList<>();
     NodeList dependencies = child(project, "dependencies").getElementsByTagName("dependency");
     for (int i = 0; i < dependencies.getLength(); i++) {
@@ -101,7 +116,9 @@ class ShadedJarSmokeIT {
   }
 
   private static Element child(Element parent, String name) {
-    for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+    for (org.w3c.dom.Node node = parent.getFirstChild();
+        node != null;
+        node = node.getNextSibling()) {
       if (node instanceof Element element && element.getTagName().equals(name)) {
         return element;
       }

@@ -32,6 +32,8 @@ final class SharedEmulatorExtension implements BeforeEachCallback, ParameterReso
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    return parameter.getParameter().getType() == SparkSession.class ? TestSpark.session() : TestEmulators.shared();
+    return parameter.getParameter().getType() == SparkSession.class
+        ? TestSpark.session()
+        : TestEmulators.shared();
   }
 }

@@ -11,14 +11,14 @@ import org.apache.spark.sql.DataFrameReader;
 final class TestEmulators {
   /** Distinctive, so a test can search every output for it. */
   static final String PLATFORM_KEY = "<platform-key>";
+
   static final String BY_SOC = "/labor-market-intelligence/by-soc";
   static final String BY_CIP = "/labor-market-intelligence/by-cip";
   static final String REGIONS = "/labor-market-intelligence/regions";
 
   private static LightcastEmulator shared;
 
-  private TestEmulators() {
-  }
+  private TestEmulators() {}
 
   static synchronized LightcastEmulator shared() {
     if (shared == null) {
@@ -32,7 +32,9 @@ final class TestEmulators {
 
   /** @return a reader of {@code emulator} in the testing environment, rate limit high enough not to slow tests */
   static DataFrameReader reader(LightcastEmulator emulator) {
-    return TestSpark.session().read().format("lightcast")
+    return TestSpark.session()
+        .read()
+        .format("lightcast")
         .option("baseUrl", emulator.lmiBaseUrl())
         .option("secret.platformKey", PLATFORM_KEY)
         .option("environment", "testing")
@@ -42,6 +44,7 @@ final class TestEmulators {
   /** @return the data requests (by-soc and by-cip) the emulator received */
   static List<JournalEntry> dataRequests(LightcastEmulator emulator) {
     return emulator.journal().entries().stream()
-        .filter(e -> e.path().endsWith(BY_SOC) || e.path().endsWith(BY_CIP)).toList();
+        .filter(e -> e.path().endsWith(BY_SOC) || e.path().endsWith(BY_CIP))
+        .toList();
   }
 }

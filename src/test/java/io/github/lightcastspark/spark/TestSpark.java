@@ -13,8 +13,7 @@ import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
 final class TestSpark {
   private static SparkSession session;
 
-  private TestSpark() {
-  }
+  private TestSpark() {}
 
   static synchronized SparkSession session() {
     if (session == null) {
@@ -25,7 +24,9 @@ final class TestSpark {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/lightcast-test-warehouse")
+          .config(
+              "spark.sql.warehouse.dir",
+              System.getProperty("java.io.tmpdir") + "/lightcast-test-warehouse")
           .getOrCreate();
     }
     return session;
@@ -33,13 +34,18 @@ final class TestSpark {
 
   /** @return the connector's scan in the physical plan of {@code df} */
   static LightcastScan scanOf(Dataset<Row> df) {
-    return nodes(df, BatchScanExec.class).stream().map(scan -> (LightcastScan) scan.scan()).findFirst()
-        .orElseThrow(() -> new AssertionError("no Lightcast scan in " + df.queryExecution().sparkPlan()));
+    return nodes(df, BatchScanExec.class).stream()
+        .map(scan -> (LightcastScan) scan.scan())
+        .findFirst()
+        .orElseThrow(() ->
+            new AssertionError("no Lightcast scan in " + df.queryExecution().sparkPlan()));
   }
 
   /** @return the conditions Spark still evaluates after the scan, as SQL, from the physical plan of {@code df} */
   static List<String> filterConditions(Dataset<Row> df) {
-    return nodes(df, FilterExec.class).stream().map(filter -> filter.condition().sql()).toList();
+    return nodes(df, FilterExec.class).stream()
+        .map(filter -> filter.condition().sql())
+        .toList();
   }
 
   /** @return the nodes of {@code type} in the physical plan of {@code df}, depth first */
@@ -63,8 +69,11 @@ final class TestSpark {
   static long metric(Dataset<Row> df, String name) {
     List<BatchScanExec> scans = new ArrayList<>();
     collect(df.queryExecution().executedPlan(), BatchScanExec.class, scans);
-    return scans.stream().findFirst().map(scan -> scan.metrics().apply(name).value())
-        .orElseThrow(() -> new AssertionError("no Lightcast scan in " + df.queryExecution().executedPlan()));
+    return scans.stream()
+        .findFirst()
+        .map(scan -> scan.metrics().apply(name).value())
+        .orElseThrow(() ->
+            new AssertionError("no Lightcast scan in " + df.queryExecution().executedPlan()));
   }
 
   /** @return the physical plan as EXPLAIN EXTENDED prints it */

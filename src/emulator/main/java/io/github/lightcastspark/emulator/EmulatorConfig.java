@@ -39,8 +39,7 @@ public final class EmulatorConfig {
    * @param secret its secret
    * @param scopes the scopes it may ask for
    */
-  record PogClient(String secret, Set<String> scopes) {
-  }
+  record PogClient(String secret, Set<String> scopes) {}
 
   private EmulatorConfig(Builder b) {
     port = b.port;
@@ -81,7 +80,8 @@ public final class EmulatorConfig {
   /** @return whether {@code key} is an accepted platform key */
   public boolean acceptsPlatformKey(String key) {
     return platformKeys.isEmpty()
-        ? key.startsWith(mode == Mode.TESTING ? "pk_test_" : "pk_live_") : platformKeys.contains(key);
+        ? key.startsWith(mode == Mode.TESTING ? "pk_test_" : "pk_live_")
+        : platformKeys.contains(key);
   }
 
   /** @return whether {@code key} is an accepted end-customer key */
@@ -131,7 +131,9 @@ public final class EmulatorConfig {
       return Optional.of(Set.of("*"));
     }
     PogClient client = pogClients.get(clientId);
-    return client != null && client.secret().equals(secret) ? Optional.of(client.scopes()) : Optional.empty();
+    return client != null && client.secret().equals(secret)
+        ? Optional.of(client.scopes())
+        : Optional.empty();
   }
 
   /** @return the lifetime of the access tokens it issues */
@@ -160,8 +162,7 @@ public final class EmulatorConfig {
     private Duration tokenTtl = Duration.ofHours(1);
     private int pogRequestsPerSecond = 5;
 
-    private Builder() {
-    }
+    private Builder() {}
 
     /** @return this builder, listening on {@code port} (0: ephemeral) */
     public Builder port(int port) {
@@ -193,8 +194,9 @@ public final class EmulatorConfig {
     /** @return this builder, with a token bucket of {@code requests} refilled continuously over {@code window} */
     public Builder lmiRateLimit(int requests, Duration window) {
       if (requests < 1 || window.isNegative() || window.isZero()) {
-        throw new IllegalArgumentException("the rate limit needs requests >= 1 and a positive window, got "
-            + requests + " per " + window);
+        throw new IllegalArgumentException(
+            "the rate limit needs requests >= 1 and a positive window, got " + requests + " per "
+                + window);
       }
       this.lmiRateLimitRequests = requests;
       this.lmiRateLimitWindow = window;

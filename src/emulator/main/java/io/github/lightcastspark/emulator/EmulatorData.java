@@ -34,15 +34,18 @@ import java.util.regex.Pattern;
  */
 public final class EmulatorData {
   /** The 23 SOC 2018 major groups: a well-formed SOC code outside them is unknown to the API. */
-  static final Set<String> SOC_MAJOR_GROUPS = Set.of("11", "13", "15", "17", "19", "21", "23", "25", "27", "29", "31",
-      "33", "35", "37", "39", "41", "43", "45", "47", "49", "51", "53", "55");
+  static final Set<String> SOC_MAJOR_GROUPS = Set.of(
+      "11", "13", "15", "17", "19", "21", "23", "25", "27", "29", "31", "33", "35", "37", "39",
+      "41", "43", "45", "47", "49", "51", "53", "55");
   /**
    * The CIP 2020 families used in the U.S. (not 21 and 55, reserved for Statistics Canada): a well-formed CIP code
    * outside them is unknown to the API.
    */
-  static final Set<String> CIP_FAMILIES = Set.of("01", "03", "04", "05", "09", "10", "11", "12", "13", "14", "15",
-      "16", "19", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
-      "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53", "54", "60", "61");
+  static final Set<String> CIP_FAMILIES = Set.of(
+      "01", "03", "04", "05", "09", "10", "11", "12", "13", "14", "15", "16", "19", "22", "23",
+      "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38",
+      "39", "40", "41", "42", "43", "44", "45", "46", "47", "48", "49", "50", "51", "52", "53",
+      "54", "60", "61");
 
   static final Pattern SOC_FORMAT = Pattern.compile("\\d{2}-\\d{4}");
   static final Pattern CIP_FORMAT = Pattern.compile("\\d{2}\\.\\d{4}");
@@ -63,8 +66,10 @@ public final class EmulatorData {
     skillPool = List.copyOf(skillsByName.values());
     cipToSoc = new TreeMap<>(data.cipToSoc());
     data.regions().forEach(r -> regions.put(r.type() + " " + r.code(), r));
-    regionList = data.regions().stream().sorted(Comparator.comparing((RegionFacts r) -> !r.type().equals("state"))
-        .thenComparing(RegionFacts::code)).toList();
+    regionList = data.regions().stream()
+        .sorted(Comparator.comparing((RegionFacts r) -> !r.type().equals("state"))
+            .thenComparing(RegionFacts::code))
+        .toList();
     data.figures().forEach(f -> figures.put(f.socCode() + " " + f.type() + " " + f.code(), f));
   }
 
@@ -72,7 +77,8 @@ public final class EmulatorData {
   public static EmulatorData builtIn() {
     try (InputStream in = EmulatorData.class.getResourceAsStream(BUILT_IN)) {
       if (in == null) {
-        throw new IllegalStateException("The built-in data set " + BUILT_IN + " is missing from the classpath");
+        throw new IllegalStateException(
+            "The built-in data set " + BUILT_IN + " is missing from the classpath");
       }
       return new EmulatorData(JSON.readValue(in, DataSet.class));
     } catch (IOException e) {
@@ -94,8 +100,10 @@ public final class EmulatorData {
     if (real != null) {
       return Optional.of(real);
     }
-    return SOC_FORMAT.matcher(socCode).matches() && SOC_MAJOR_GROUPS.contains(socCode.substring(0, 2))
-        ? Optional.of(SyntheticFigures.occupation(socCode, skillPool)) : Optional.empty();
+    return SOC_FORMAT.matcher(socCode).matches()
+            && SOC_MAJOR_GROUPS.contains(socCode.substring(0, 2))
+        ? Optional.of(SyntheticFigures.occupation(socCode, skillPool))
+        : Optional.empty();
   }
 
   /** @return the SOC codes of every occupation the data holds (not the synthetic ones), sorted */
@@ -113,12 +121,15 @@ public final class EmulatorData {
       return mapped;
     }
     return CIP_FORMAT.matcher(cipCode).matches() && CIP_FAMILIES.contains(cipCode.substring(0, 2))
-        ? SyntheticFigures.socCodes(cipCode, new ArrayList<>(occupations.keySet())) : List.of();
+        ? SyntheticFigures.socCodes(cipCode, new ArrayList<>(occupations.keySet()))
+        : List.of();
   }
 
   /** @return the regions of {@code type} ({@code state} or {@code msa}), or all when null: states, then MSAs */
   public List<RegionFacts> regions(String type) {
-    return regionList.stream().filter(r -> type == null || r.type().equals(type)).toList();
+    return regionList.stream()
+        .filter(r -> type == null || r.type().equals(type))
+        .toList();
   }
 
   /**
@@ -126,7 +137,8 @@ public final class EmulatorData {
    *     {@code stateCodes}, with state codes unpadded ({@code "6"}) as in the vendor's docs
    */
   public ObjectNode regionJson(RegionFacts region) {
-    ObjectNode json = JSON.createObjectNode().put("type", region.type())
+    ObjectNode json = JSON.createObjectNode()
+        .put("type", region.type())
         .put("code", region.type().equals("state") ? unpadded(region.code()) : region.code())
         .put("name", region.name());
     if (region.type().equals("msa")) {
@@ -154,14 +166,21 @@ public final class EmulatorData {
    * @param fallbackToState whether an MSA without projections may use its state's
    * @return the occupation object
    */
-  public ObjectNode occupationJson(String socCode, String regionType, String regionCode, boolean includeSkills,
+  public ObjectNode occupationJson(
+      String socCode,
+      String regionType,
+      String regionCode,
+      boolean includeSkills,
       boolean fallbackToState) {
-    OccupationFacts o = occupation(socCode).orElseThrow(() -> new IllegalArgumentException("unknown " + socCode));
+    OccupationFacts o =
+        occupation(socCode).orElseThrow(() -> new IllegalArgumentException("unknown " + socCode));
     Figures f = figures(o, regionType.toLowerCase(Locale.ROOT), regionCode);
     Double growth = f.growth;
     boolean fellBack = growth == null && fallbackToState && regionType.equalsIgnoreCase("msa");
     if (fellBack) {
-      growth = figures(o, "state", region("msa", regionCode).orElseThrow().stateCodes().get(0)).growth;
+      growth = figures(
+              o, "state", region("msa", regionCode).orElseThrow().stateCodes().get(0))
+          .growth;
     }
     ObjectNode json = JSON.createObjectNode();
     json.put("name", o.name());
@@ -176,8 +195,11 @@ public final class EmulatorData {
     if (includeSkills) {
       ArrayNode core = json.putObject("skillRequirements").putArray("coreSkills");
       for (SkillFact s : o.skills()) {
-        core.addObject().put("mslSkillId", "msl_" + s.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_"))
-            .put("mslSkillName", s.name()).put("level", (int) Math.max(1, Math.min(5, Math.round(s.importance()))));
+        core.addObject()
+            .put(
+                "mslSkillId", "msl_" + s.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "_"))
+            .put("mslSkillName", s.name())
+            .put("level", (int) Math.max(1, Math.min(5, Math.round(s.importance()))));
       }
     }
     if (fellBack) {
@@ -188,8 +210,10 @@ public final class EmulatorData {
 
   /** @return the warning the API gives when an MSA query used state projections for {@code socCode} */
   private static ObjectNode fallbackWarning(String socCode) {
-    return JSON.createObjectNode().put("code", "MSA_TO_STATE_PROJECTION_FALLBACK")
-        .put("message", "MSA projection unavailable; state-level data used").put("socCode", socCode);
+    return JSON.createObjectNode()
+        .put("code", "MSA_TO_STATE_PROJECTION_FALLBACK")
+        .put("message", "MSA projection unavailable; state-level data used")
+        .put("socCode", socCode);
   }
 
   /**
@@ -215,23 +239,32 @@ public final class EmulatorData {
     if (type.equals("national")) {
       return new Figures(o.employment(), o.medianAnnualSalary(), o.growth());
     }
-    RegionFacts region = region(type, code).orElseThrow(() -> new IllegalArgumentException(type + " " + code));
+    RegionFacts region =
+        region(type, code).orElseThrow(() -> new IllegalArgumentException(type + " " + code));
     RegionalFigures real = figures.get(o.socCode() + " " + type + " " + region.code());
     if (type.equals("state")) {
-      return real != null ? new Figures(real.employment(), real.medianAnnualSalary(), o.growth())
-          : new Figures(Math.round(o.employment() * region.employmentShare()),
-              roundTo10(o.medianAnnualSalary(), region.wageIndex()), o.growth());
+      return real != null
+          ? new Figures(real.employment(), real.medianAnnualSalary(), o.growth())
+          : new Figures(
+              Math.round(o.employment() * region.employmentShare()),
+              roundTo10(o.medianAnnualSalary(), region.wageIndex()),
+              o.growth());
     }
     Double growth = region.msaProjections() && o.growth() != null
-        ? Math.round((o.growth() + SyntheticFigures.factor(o.socCode() + region.code(), "growth", -0.02, 0.02))
-            * 10_000) / 10_000.0
+        ? Math.round((o.growth()
+                    + SyntheticFigures.factor(o.socCode() + region.code(), "growth", -0.02, 0.02))
+                * 10_000)
+            / 10_000.0
         : null;
     if (real != null) {
       return new Figures(real.employment(), real.medianAnnualSalary(), growth);
     }
     Figures state = figures(o, "state", region.stateCodes().get(0));
-    return new Figures(Math.round(state.employment * SyntheticFigures.factor(region.code(), "employment", 0.1, 0.4)),
-        roundTo10(state.median, SyntheticFigures.factor(region.code(), "wage", 0.95, 1.15)), growth);
+    return new Figures(
+        Math.round(
+            state.employment * SyntheticFigures.factor(region.code(), "employment", 0.1, 0.4)),
+        roundTo10(state.median, SyntheticFigures.factor(region.code(), "wage", 0.95, 1.15)),
+        growth);
   }
 
   private static String unpadded(String code) {
@@ -242,6 +275,5 @@ public final class EmulatorData {
     return value == null ? null : (double) Math.round(value * factor / 10) * 10;
   }
 
-  private record Figures(long employment, Double median, Double growth) {
-  }
+  private record Figures(long employment, Double median, Double growth) {}
 }

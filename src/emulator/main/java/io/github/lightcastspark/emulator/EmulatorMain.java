@@ -11,11 +11,11 @@ import java.util.concurrent.CountDownLatch;
  * [--mode testing|production] [--rate-limit REQUESTS/SECONDS]}.
  */
 public final class EmulatorMain {
-  static final String USAGE = "Usage: EmulatorMain [--port 8787] [--data-dir DIR] [--mode testing|production]"
-      + " [--rate-limit REQUESTS/SECONDS]";
+  static final String USAGE =
+      "Usage: EmulatorMain [--port 8787] [--data-dir DIR] [--mode testing|production]"
+          + " [--rate-limit REQUESTS/SECONDS]";
 
-  private EmulatorMain() {
-  }
+  private EmulatorMain() {}
 
   /** @param args the options above; a wrong one prints the usage and exits with status 2 */
   public static void main(String[] args) {
@@ -60,12 +60,14 @@ public final class EmulatorMain {
             if (parts.length != 2) {
               throw new IllegalArgumentException("expected REQUESTS/SECONDS");
             }
-            config.lmiRateLimit(Integer.parseInt(parts[0]), Duration.ofSeconds(Long.parseLong(parts[1])));
+            config.lmiRateLimit(
+                Integer.parseInt(parts[0]), Duration.ofSeconds(Long.parseLong(parts[1])));
           }
           default -> throw new IllegalArgumentException("unknown option");
         }
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("Invalid " + name + " " + value + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Invalid " + name + " " + value + ": " + e.getMessage(), e);
       }
     }
     return config.build();

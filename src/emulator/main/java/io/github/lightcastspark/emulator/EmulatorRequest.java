@@ -11,7 +11,8 @@ import java.util.Map;
  * @param headers headers, names lower-cased
  * @param body body text
  */
-record EmulatorRequest(String method, String path, String query, Map<String, String> headers, String body) {
+record EmulatorRequest(
+    String method, String path, String query, Map<String, String> headers, String body) {
 
   /** @return the value of query parameter {@code name}, or null */
   String queryParam(String name) {
@@ -21,7 +22,8 @@ record EmulatorRequest(String method, String path, String query, Map<String, Str
     for (String pair : query.split("&")) {
       int eq = pair.indexOf('=');
       if (eq > 0 && pair.substring(0, eq).equals(name)) {
-        return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLDecoder.decode(
+            pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
       }
     }
     return null;

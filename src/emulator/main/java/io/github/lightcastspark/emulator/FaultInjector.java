@@ -12,20 +12,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class FaultInjector {
   /** What to do with one request before the API handles it. */
-  sealed interface Fault permits None, Drop, Refused {
-  }
+  sealed interface Fault permits None, Drop, Refused {}
 
   /** No fault: handle normally. */
-  record None() implements Fault {
-  }
+  record None() implements Fault {}
 
   /** Close the connection without answering. */
-  record Drop() implements Fault {
-  }
+  record Drop() implements Fault {}
 
   /** Answer {@code status} (429 or a 5xx) with the error envelope, and {@code Retry-After} when it is not negative. */
-  record Refused(int status, int retryAfterSeconds) implements Fault {
-  }
+  record Refused(int status, int retryAfterSeconds) implements Fault {}
 
   private long latencyMinMillis;
   private long latencyMaxMillis;
@@ -75,7 +71,8 @@ public final class FaultInjector {
   /** @return this injector, answering a random share of data requests with 503, the same ones for the same seed */
   public synchronized FaultInjector serverErrorRate(double probability, long seed) {
     if (probability < 0 || probability > 1) {
-      throw new IllegalArgumentException("serverErrorRate needs a probability in [0, 1], got " + probability);
+      throw new IllegalArgumentException(
+          "serverErrorRate needs a probability in [0, 1], got " + probability);
     }
     errorRate = probability;
     errorRandom = new Random(seed);
@@ -115,7 +112,8 @@ public final class FaultInjector {
 
   private static void requireNthAndServerError(String fault, int n, int status) {
     if (n < 1 || status < 500 || status > 599) {
-      throw new IllegalArgumentException(fault + " needs n >= 1 and a 5xx status, got " + n + ", " + status);
+      throw new IllegalArgumentException(
+          fault + " needs n >= 1 and a 5xx status, got " + n + ", " + status);
     }
   }
 

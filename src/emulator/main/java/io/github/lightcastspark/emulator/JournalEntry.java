@@ -17,8 +17,14 @@ import java.util.Map;
  * @param body request body
  * @param status response status
  */
-public record JournalEntry(long receivedNanos, String method, String path, String query, Map<String, String> headers,
-    String body, int status) {
+public record JournalEntry(
+    long receivedNanos,
+    String method,
+    String path,
+    String query,
+    Map<String, String> headers,
+    String body,
+    int status) {
   private static final ObjectMapper JSON = Json.MAPPER;
 
   /** @return the milliseconds between {@code earlier} arriving and this request arriving, on the emulator's clock */

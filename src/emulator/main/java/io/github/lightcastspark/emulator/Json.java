@@ -7,6 +7,5 @@ final class Json {
   /** Thread-safe once configured, and costly to make. */
   static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private Json() {
-  }
+  private Json() {}
 }

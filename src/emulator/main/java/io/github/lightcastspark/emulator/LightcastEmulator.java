@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class LightcastEmulator implements AutoCloseable {
   static {
-    // The JDK's server writes a response's headers and body separately: without TCP_NODELAY, Nagle's algorithm and
-    // the client's delayed ACK add some 40 ms to every response. The JDK reads this property once, when its server
+    // The JDK's server writes a response's headers and body separately: without TCP_NODELAY,
+    // Nagle's algorithm and
+    // the client's delayed ACK add some 40 ms to every response. The JDK reads this property once,
+    // when its server
     // first loads, so it is set here unless the user chose otherwise.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -53,11 +55,15 @@ public final class LightcastEmulator implements AutoCloseable {
 
   private LightcastEmulator(EmulatorConfig config) throws IOException {
     this.config = config;
-    this.data = config.dataDir() == null ? EmulatorData.builtIn() : EmulatorData.fromDirectory(config.dataDir());
+    this.data = config.dataDir() == null
+        ? EmulatorData.builtIn()
+        : EmulatorData.fromDirectory(config.dataDir());
     this.tokens = new TokenEndpoint(config, clock, faults);
     this.pogData = new PogData(data);
-    this.apis = List.of(new LmiApi(config, data, clock), new PogApi(config, pogData, clock, tokens));
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port()), 64);
+    this.apis =
+        List.of(new LmiApi(config, data, clock), new PogApi(config, pogData, clock, tokens));
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), config.port()), 64);
     server.createContext("/", this::serve);
     server.setExecutor(executor);
     server.start();
@@ -141,9 +147,11 @@ public final class LightcastEmulator implements AutoCloseable {
     EmulatorRequest request = read(exchange);
     try {
       sleep(faults.latencyMillis());
-      EmulatedApi api = apis.stream().filter(a -> a.owns(request.path())).findFirst().orElse(null);
+      EmulatedApi api =
+          apis.stream().filter(a -> a.owns(request.path())).findFirst().orElse(null);
       // The token endpoint has faults of its own (FaultInjector#tokenErrors).
-      FaultInjector.Fault fault = tokens.owns(request.path()) ? new FaultInjector.None()
+      FaultInjector.Fault fault = tokens.owns(request.path())
+          ? new FaultInjector.None()
           : faults.next(api != null && api.isDataRequest(request));
       if (fault instanceof FaultInjector.Drop) {
         journal.add(entry(received, request, 0));
@@ -166,46 +174,64 @@ public final class LightcastEmulator implements AutoCloseable {
       return new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path()).reply();
     }
     if (fault instanceof FaultInjector.Refused refused) {
-      EmulatorReply reply = api.injected(refused.status(),
+      EmulatorReply reply = api.injected(
+          refused.status(),
           refused.status() == 429 ? "Rate limit exceeded" : "Injected server error");
-      return refused.retryAfterSeconds() < 0 ? reply
+      return refused.retryAfterSeconds() < 0
+          ? reply
           : reply.withHeader("Retry-After", String.valueOf(refused.retryAfterSeconds()));
     }
     EmulatorReply reply;
     try {
       reply = api.handle(request);
     } catch (RuntimeException e) {
-      // A bug of the emulator answers 500 rather than dropping the connection, which a client would retry as a
+      // A bug of the emulator answers 500 rather than dropping the connection, which a client would
+      // retry as a
       // network error and so hide.
       reply = api.injected(500, "Emulator error: " + e);
     }
     if (reply.status() == 200 && faults.takeMalformed()) {
-      return new EmulatorReply(200, reply.body().substring(0, reply.body().length() / 2), reply.headers());
+      return new EmulatorReply(
+          200, reply.body().substring(0, reply.body().length() / 2), reply.headers());
     }
     return reply;
   }
 
   private static EmulatorRequest read(HttpExchange exchange) throws IOException {
     Map<String, String> headers = new HashMap<>();
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-        String.join(",", values)));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
     String body;
     try (InputStream in = exchange.getRequestBody()) {
       body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    return new EmulatorRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-        exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body);
+    return new EmulatorRequest(
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getPath(),
+        exchange.getRequestURI().getRawQuery(),
+        Map.copyOf(headers),
+        body);
   }
 
   private static JournalEntry entry(long received, EmulatorRequest request, int status) {
-    return new JournalEntry(received, request.method(), request.path(), request.query(), request.headers(),
-        request.body(), status);
+    return new JournalEntry(
+        received,
+        request.method(),
+        request.path(),
+        request.query(),
+        request.headers(),
+        request.body(),
+        status);
   }
 
   private static void write(HttpExchange exchange, EmulatorReply reply) throws IOException {
     byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().put("Content-Type", List.of("application/json; charset=utf-8"));
-    reply.headers().forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
+    reply
+        .headers()
+        .forEach((name, value) -> exchange.getResponseHeaders().put(name, List.of(value)));
     exchange.sendResponseHeaders(reply.status(), body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

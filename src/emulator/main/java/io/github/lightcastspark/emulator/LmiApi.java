@@ -30,20 +30,28 @@ final class LmiApi implements EmulatedApi {
 
   @Override
   public boolean isDataRequest(EmulatorRequest request) {
-    return endpoint(request.path()).filter(e -> e.equals("by-soc") || e.equals("by-cip")).isPresent();
+    return endpoint(request.path())
+        .filter(e -> e.equals("by-soc") || e.equals("by-cip"))
+        .isPresent();
   }
 
   @Override
   public EmulatorReply handle(EmulatorRequest request) {
     Optional<String> endpoint = endpoint(request.path());
     if (endpoint.isEmpty()) {
-      return rateLimiter.withHeaders(new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path())
-          .reply(), null);
+      return rateLimiter.withHeaders(
+          new LmiError(404, "NOT_FOUND", "Resource not found: " + request.path()).reply(), null);
     }
     String method = endpoint.get().equals("regions") ? "GET" : "POST";
     if (!method.equals(request.method())) {
-      return rateLimiter.withHeaders(new LmiError(405, "METHOD_NOT_ALLOWED", request.method()
-          + " is not allowed on " + request.path() + "; use " + method).reply().withHeader("Allow", method), null);
+      return rateLimiter.withHeaders(
+          new LmiError(
+                  405,
+                  "METHOD_NOT_ALLOWED",
+                  request.method() + " is not allowed on " + request.path() + "; use " + method)
+              .reply()
+              .withHeader("Allow", method),
+          null);
     }
     String key = null;
     EmulatorReply reply;
@@ -58,30 +66,46 @@ final class LmiApi implements EmulatedApi {
 
   @Override
   public EmulatorReply injected(int status, String message) {
-    EmulatorReply reply = new LmiError(status, switch (status) {
-      case 429 -> "RATE_LIMITED";
-      case 502 -> "BAD_GATEWAY";
-      case 503 -> "SERVICE_UNAVAILABLE";
-      case 504 -> "GATEWAY_TIMEOUT";
-      default -> "INTERNAL_ERROR";
-    }, message).reply();
-    return status == 429 ? rateLimiter.withExhaustedHeaders(reply) : rateLimiter.withHeaders(reply, null);
+    EmulatorReply reply = new LmiError(
+            status,
+            switch (status) {
+              case 429 -> "RATE_LIMITED";
+              case 502 -> "BAD_GATEWAY";
+              case 503 -> "SERVICE_UNAVAILABLE";
+              case 504 -> "GATEWAY_TIMEOUT";
+              default -> "INTERNAL_ERROR";
+            },
+            message)
+        .reply();
+    return status == 429
+        ? rateLimiter.withExhaustedHeaders(reply)
+        : rateLimiter.withHeaders(reply, null);
   }
 
   /** @throws LmiError when the request is invalid */
   private EmulatorReply answer(String endpoint, EmulatorRequest request) {
     if (!endpoint.equals("regions")
         && !request.headers().getOrDefault("content-type", "").startsWith("application/json")) {
-      throw new LmiError(400, "INVALID_INPUT", "Content-Type must be application/json", "Content-Type",
+      throw new LmiError(
+          400,
+          "INVALID_INPUT",
+          "Content-Type must be application/json",
+          "Content-Type",
           request.headers().getOrDefault("content-type", "(none)"));
     }
-    return EmulatorReply.json(200, switch (endpoint) {
-      case "by-soc" -> responses.bySoc(LmiQuery.parse(request.body(), "socCodes", EmulatorData.SOC_FORMAT, data))
-          .toString();
-      case "by-cip" -> responses.byCip(LmiQuery.parse(request.body(), "cipCodes", EmulatorData.CIP_FORMAT, data))
-          .toString();
-      default -> responses.regions(request.queryParam("type")).toString();
-    });
+    return EmulatorReply.json(
+        200,
+        switch (endpoint) {
+          case "by-soc" ->
+            responses
+                .bySoc(LmiQuery.parse(request.body(), "socCodes", EmulatorData.SOC_FORMAT, data))
+                .toString();
+          case "by-cip" ->
+            responses
+                .byCip(LmiQuery.parse(request.body(), "cipCodes", EmulatorData.CIP_FORMAT, data))
+                .toString();
+          default -> responses.regions(request.queryParam("type")).toString();
+        });
   }
 
   private static Optional<String> endpoint(String path) {
@@ -89,7 +113,8 @@ final class LmiApi implements EmulatedApi {
       return Optional.empty();
     }
     String name = path.substring(PREFIX.length() + 1).replaceAll("/+$", "");
-    return name.equals("by-soc") || name.equals("by-cip") || name.equals("regions") ? Optional.of(name)
+    return name.equals("by-soc") || name.equals("by-cip") || name.equals("regions")
+        ? Optional.of(name)
         : Optional.empty();
   }
 }

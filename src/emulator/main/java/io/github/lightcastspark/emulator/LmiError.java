@@ -42,8 +42,9 @@ final class LmiError extends RuntimeException {
     if (value != null) {
       details.put("value", value);
     }
-    error.put("documentationUrl", "https://docs.mapademics.com/errors/"
-        + code.toLowerCase(Locale.ROOT).replace('_', '-'));
+    error.put(
+        "documentationUrl",
+        "https://docs.mapademics.com/errors/" + code.toLowerCase(Locale.ROOT).replace('_', '-'));
     return EmulatorReply.json(status, root.toString());
   }
 }

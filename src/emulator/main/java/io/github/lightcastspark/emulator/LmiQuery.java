@@ -20,14 +20,21 @@ import java.util.regex.Pattern;
  * @param includeSkills whether to add skill requirements
  * @param fallbackToState whether MSA requests may use state projections
  */
-record LmiQuery(List<String> codes, String regionType, String region, Set<String> fields, boolean includeSkills,
+record LmiQuery(
+    List<String> codes,
+    String regionType,
+    String region,
+    Set<String> fields,
+    boolean includeSkills,
     boolean fallbackToState) {
   static final int MAX_CODES = 25;
-  static final Set<String> FIELDS = Set.of("name", "socCode", "laborMarketData", "skillRequirements", "cipCodes");
+  static final Set<String> FIELDS =
+      Set.of("name", "socCode", "laborMarketData", "skillRequirements", "cipCodes");
   private static final Set<String> REGION_TYPES = Set.of("national", "state", "msa");
   /** The fallback flag's name is not documented (contract A.5), so every plausible spelling is accepted. */
-  private static final List<String> FALLBACK_NAMES = List.of("fallbackToState", "allowStateFallback",
-      "stateFallback", "msaStateFallback");
+  private static final List<String> FALLBACK_NAMES =
+      List.of("fallbackToState", "allowStateFallback", "stateFallback", "msaStateFallback");
+
   private static final ObjectMapper JSON = Json.MAPPER;
 
   /**
@@ -55,7 +62,12 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
     for (String name : FALLBACK_NAMES) {
       fallback |= flag(root, name);
     }
-    return new LmiQuery(codes, regionType, region, fields(root.path("fields")), flag(root, "includeSkills"),
+    return new LmiQuery(
+        codes,
+        regionType,
+        region,
+        fields(root.path("fields")),
+        flag(root, "includeSkills"),
         fallback);
   }
 
@@ -66,26 +78,37 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
       return false;
     }
     if (!node.isBoolean()) {
-      throw new LmiError(400, "INVALID_INPUT", field + " must be a boolean", field, node.toString());
+      throw new LmiError(
+          400, "INVALID_INPUT", field + " must be a boolean", field, node.toString());
     }
     return node.booleanValue();
   }
 
   private static List<String> codes(JsonNode node, String field, Pattern format) {
     if (node.isMissingNode() || node.isNull() || (node.isArray() && node.isEmpty())) {
-      throw new LmiError(400, "MISSING_REQUIRED_FIELD", field + " is required and must not be empty", field, null);
+      throw new LmiError(
+          400, "MISSING_REQUIRED_FIELD", field + " is required and must not be empty", field, null);
     }
     if (!node.isArray()) {
-      throw new LmiError(400, "INVALID_INPUT", field + " must be an array of strings", field, node.toString());
+      throw new LmiError(
+          400, "INVALID_INPUT", field + " must be an array of strings", field, node.toString());
     }
     if (node.size() > MAX_CODES) {
-      throw new LmiError(400, "INVALID_INPUT", "Maximum " + MAX_CODES + " codes per request", field,
+      throw new LmiError(
+          400,
+          "INVALID_INPUT",
+          "Maximum " + MAX_CODES + " codes per request",
+          field,
           String.valueOf(node.size()));
     }
     List<String> codes = new ArrayList<>();
     for (JsonNode code : node) {
       if (!code.isTextual() || !format.matcher(code.asText()).matches()) {
-        throw new LmiError(400, "INVALID_FORMAT", "Invalid code format: " + code, field,
+        throw new LmiError(
+            400,
+            "INVALID_FORMAT",
+            "Invalid code format: " + code,
+            field,
             code.isTextual() ? code.asText() : code.toString());
       }
       codes.add(code.asText());
@@ -98,7 +121,11 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
       return "national";
     }
     if (!node.isTextual() || !REGION_TYPES.contains(node.asText())) {
-      throw new LmiError(400, "INVALID_INPUT", "regionType must be one of national, state, msa", "regionType",
+      throw new LmiError(
+          400,
+          "INVALID_INPUT",
+          "regionType must be one of national, state, msa",
+          "regionType",
           node.isTextual() ? node.asText() : node.toString());
     }
     return node.asText();
@@ -108,17 +135,28 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
   private static String region(JsonNode root, String regionType, EmulatorData data) {
     String field = root.has("region") ? "region" : "regionCode";
     JsonNode node = root.path(field);
-    if (node.isMissingNode() || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
-      throw new LmiError(400, "MISSING_REQUIRED_FIELD", "region is required when regionType is " + regionType,
-          "region", null);
+    if (node.isMissingNode()
+        || node.isNull()
+        || (node.isTextual() && node.asText().isBlank())) {
+      throw new LmiError(
+          400,
+          "MISSING_REQUIRED_FIELD",
+          "region is required when regionType is " + regionType,
+          "region",
+          null);
     }
     if (!node.isTextual() && !node.isIntegralNumber()) {
-      throw new LmiError(400, "INVALID_INPUT", "region must be a string or an integer", field, node.toString());
+      throw new LmiError(
+          400, "INVALID_INPUT", "region must be a string or an integer", field, node.toString());
     }
     String region = node.asText();
     if (data.region(regionType, region).isEmpty()) {
-      throw new LmiError(400, "INVALID_INPUT", "Region code does not match a known region for regionType "
-          + regionType, field, region);
+      throw new LmiError(
+          400,
+          "INVALID_INPUT",
+          "Region code does not match a known region for regionType " + regionType,
+          field,
+          region);
     }
     return region;
   }
@@ -128,14 +166,24 @@ record LmiQuery(List<String> codes, String regionType, String region, Set<String
       return null;
     }
     if (!node.isArray()) {
-      throw new LmiError(400, "INVALID_INPUT", "fields must be an array of field names", "fields", node.toString());
+      throw new LmiError(
+          400,
+          "INVALID_INPUT",
+          "fields must be an array of field names",
+          "fields",
+          node.toString());
     }
     Set<String> fields = new LinkedHashSet<>();
     for (JsonNode field : node) {
       String name = field.isTextual() ? field.asText() : field.toString();
       if (!FIELDS.contains(name)) {
-        throw new LmiError(400, "INVALID_INPUT", "Unknown field in fields: " + name
-            + "; valid: name, socCode, laborMarketData, skillRequirements, cipCodes", "fields", name);
+        throw new LmiError(
+            400,
+            "INVALID_INPUT",
+            "Unknown field in fields: " + name
+                + "; valid: name, socCode, laborMarketData, skillRequirements, cipCodes",
+            "fields",
+            name);
       }
       fields.add(name);
     }

@@ -34,8 +34,10 @@ final class LmiRateLimiter {
     if (bucket.tryTake(now)) {
       return Optional.empty();
     }
-    long seconds = Math.max(1, (bucket.nanosUntilToken(now) + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
-    return Optional.of(new LmiError(429, "RATE_LIMITED", "Rate limit exceeded").reply()
+    long seconds =
+        Math.max(1, (bucket.nanosUntilToken(now) + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+    return Optional.of(new LmiError(429, "RATE_LIMITED", "Rate limit exceeded")
+        .reply()
         .withHeader("Retry-After", String.valueOf(seconds)));
   }
 
@@ -50,12 +52,14 @@ final class LmiRateLimiter {
 
   /** @return {@code reply} with the headers of an exhausted bucket, for 429s a test injects */
   EmulatorReply withExhaustedHeaders(EmulatorReply reply) {
-    // No bucket is behind an injected 429: announce the next second, so that a client honouring the reset waits.
+    // No bucket is behind an injected 429: announce the next second, so that a client honouring the
+    // reset waits.
     return withHeaders(reply, 0, (clock.epochMillis() / 1000 + 1) * 1000);
   }
 
   private EmulatorReply withHeaders(EmulatorReply reply, int remaining, long resetEpochMillis) {
-    return reply.withHeader("X-RateLimit-Limit", String.valueOf(capacity))
+    return reply
+        .withHeader("X-RateLimit-Limit", String.valueOf(capacity))
         .withHeader("X-RateLimit-Remaining", String.valueOf(remaining))
         .withHeader("X-RateLimit-Reset", String.valueOf((resetEpochMillis + 999) / 1000));
   }

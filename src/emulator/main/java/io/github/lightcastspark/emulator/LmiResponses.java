@@ -56,25 +56,31 @@ final class LmiResponses {
       if (socs.isEmpty()) {
         warnings.add(warning("INVALID_CIP_CODE", "CIP code " + cip + " not found", "cipCode", cip));
       }
-      socs.forEach(soc -> cipsBySoc.computeIfAbsent(soc, k -> new LinkedHashSet<>()).add(cip));
+      socs.forEach(
+          soc -> cipsBySoc.computeIfAbsent(soc, k -> new LinkedHashSet<>()).add(cip));
     }
     if (cipsBySoc.isEmpty() && unknownCipAs404) {
-      throw new LmiError(404, "CIP_NOT_FOUND", "None of the CIP codes was found", "cipCodes",
+      throw new LmiError(
+          404,
+          "CIP_NOT_FOUND",
+          "None of the CIP codes was found",
+          "cipCodes",
           String.join(",", query.codes()));
     }
     ObjectNode root = JSON.createObjectNode();
     ObjectNode out = echo(root, "cipCodes", query);
     ArrayNode occupations = out.putArray("matchedOccupations");
     out.set("warnings", warnings);
-    cipsBySoc.forEach((soc, cips) -> occupations.add(occupation(soc, query, cipAttribution ? cips : null,
-        warnings)));
+    cipsBySoc.forEach((soc, cips) ->
+        occupations.add(occupation(soc, query, cipAttribution ? cips : null, warnings)));
     return root;
   }
 
   /** @return the regions body: those of {@code type}, or all when null; none for {@code national}, which has no code */
   ObjectNode regions(String type) {
     if (type != null && !Set.of("state", "msa", "national").contains(type)) {
-      throw new LmiError(400, "INVALID_INPUT", "type must be one of state, msa, national", "type", type);
+      throw new LmiError(
+          400, "INVALID_INPUT", "type must be one of state, msa, national", "type", type);
     }
     ObjectNode root = JSON.createObjectNode();
     ArrayNode regions = root.putObject("data").putArray("regions");
@@ -85,9 +91,10 @@ final class LmiResponses {
   }
 
   /** Adds the occupation's own fallback warning to the top-level {@code warnings}, where the contract requires it. */
-  private ObjectNode occupation(String soc, LmiQuery query, Set<String> matchedCips, ArrayNode warnings) {
-    ObjectNode occupation = data.occupationJson(soc, query.regionType(), query.region(), query.includeSkills(),
-        query.fallbackToState());
+  private ObjectNode occupation(
+      String soc, LmiQuery query, Set<String> matchedCips, ArrayNode warnings) {
+    ObjectNode occupation = data.occupationJson(
+        soc, query.regionType(), query.region(), query.includeSkills(), query.fallbackToState());
     occupation.path("warnings").forEach(warnings::add);
     if (matchedCips != null) {
       ArrayNode cips = occupation.putArray("cipCodes");

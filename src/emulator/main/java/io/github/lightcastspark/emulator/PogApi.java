@@ -44,16 +44,19 @@ final class PogApi implements EmulatedApi {
   @Override
   public EmulatorReply handle(EmulatorRequest request) {
     String authorization = request.headers().getOrDefault("authorization", "");
-    Optional<TokenEndpoint.Issued> grant = tokens.validate(authorization.startsWith("Bearer ")
-        ? authorization.substring("Bearer ".length()).strip() : null);
+    Optional<TokenEndpoint.Issued> grant = tokens.validate(
+        authorization.startsWith("Bearer ")
+            ? authorization.substring("Bearer ".length()).strip()
+            : null);
     if (grant.isEmpty()) {
       return error(401, "Unauthorized", "Invalid or expired token");
     }
     if (!grant.get().scopes().contains(SCOPE)) {
       return error(401, "Unauthorized", "You do not have access to this endpoint");
     }
-    TokenBucket bucket = buckets.computeIfAbsent(grant.get().clientId(), k -> new TokenBucket(
-        config.pogRequestsPerSecond(), 1_000_000_000L, clock.nanos()));
+    TokenBucket bucket = buckets.computeIfAbsent(
+        grant.get().clientId(),
+        k -> new TokenBucket(config.pogRequestsPerSecond(), 1_000_000_000L, clock.nanos()));
     if (!bucket.tryTake(clock.nanos())) {
       return error(429, "Too Many Requests", "Rate limit exceeded");
     }
@@ -66,8 +69,11 @@ final class PogApi implements EmulatedApi {
       return ok(data.meta(lotVersion));
     }
     if (rest.equals("/dimensions") && request.method().equals("GET")) {
-      return EmulatorReply.json(200, JSON.createObjectNode().set("data", JSON.valueToTree(PogData.DIMENSIONS))
-          .toString());
+      return EmulatorReply.json(
+          200,
+          JSON.createObjectNode()
+              .set("data", JSON.valueToTree(PogData.DIMENSIONS))
+              .toString());
     }
     if (rest.startsWith("/dimensions/")) {
       String dimension = rest.substring("/dimensions/".length());
@@ -75,9 +81,16 @@ final class PogApi implements EmulatedApi {
         return error(404, "URL not found", "Unrecognized dimension '" + dimension + "'");
       }
       if (request.method().equals("GET")) {
-        return ok(JSON.createObjectNode().put("id", dimension).put("title", dimension.equals("lotocc")
-            ? "LOT Occupation" : "LOT Specialized Occupation").put("description", "Lightcast Occupation Taxonomy ("
-            + dimension + "), as played by the lightcast-spark emulator").put("version", lotVersion));
+        return ok(JSON.createObjectNode()
+            .put("id", dimension)
+            .put(
+                "title",
+                dimension.equals("lotocc") ? "LOT Occupation" : "LOT Specialized Occupation")
+            .put(
+                "description",
+                "Lightcast Occupation Taxonomy (" + dimension
+                    + "), as played by the lightcast-spark emulator")
+            .put("version", lotVersion));
       }
       if (request.method().equals("POST")) {
         return growth(dimension, request);
@@ -100,7 +113,8 @@ final class PogApi implements EmulatedApi {
       return error(400, "Invalid request", "Missing occupation id");
     }
     JsonNode region = body.path("region");
-    if (!region.isMissingNode() && (!region.path("level").isTextual() || !region.path("id").isTextual())) {
+    if (!region.isMissingNode()
+        && (!region.path("level").isTextual() || !region.path("id").isTextual())) {
       return error(400, "Invalid request", "region.level and region.id must be strings");
     }
     String level = region.isMissingNode() ? "nation" : region.path("level").asText();
@@ -119,7 +133,8 @@ final class PogApi implements EmulatedApi {
       return error(400, "Invalid request", "region.level must be nation or state");
     }
     String id = body.path("id").asText();
-    return data.growth(dimension, id, state).map(this::ok)
+    return data.growth(dimension, id, state)
+        .map(this::ok)
         .orElseGet(() -> error(404, "Not Found", "Unrecognized id '" + id + "'"));
   }
 
@@ -131,7 +146,11 @@ final class PogApi implements EmulatedApi {
 
   private static EmulatorReply error(int status, String title, String detail) {
     ObjectNode root = JSON.createObjectNode();
-    root.putArray("errors").addObject().put("status", status).put("title", title).put("detail", detail);
+    root.putArray("errors")
+        .addObject()
+        .put("status", status)
+        .put("title", title)
+        .put("detail", detail);
     return EmulatorReply.json(status, root.toString());
   }
 }

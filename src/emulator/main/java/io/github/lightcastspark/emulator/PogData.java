@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class PogData {
   /** The dimensions the API knows. */
   public static final List<String> DIMENSIONS = List.of("lotocc", "lotspecocc");
+
   private static final Pattern OCC = Pattern.compile("LO-(\\d{2}-\\d{4})");
   private static final Pattern SPEC = Pattern.compile("LS-(\\d{2}-\\d{4})-1");
   private static final double SPECIALIZED_SHARE = 0.4;
@@ -49,14 +50,23 @@ public final class PogData {
     }
     OccupationFacts o = occupation.get();
     boolean specialized = dimension.equals("lotspecocc");
-    long employment = stateCode == null ? o.employment() : data.occupationJson(o.socCode(), "state", stateCode,
-        false, false).path("laborMarketData").path("totalEmployment").asLong();
-    ObjectNode out = JSON.createObjectNode().put("id", id)
+    long employment = stateCode == null
+        ? o.employment()
+        : data.occupationJson(o.socCode(), "state", stateCode, false, false)
+            .path("laborMarketData")
+            .path("totalEmployment")
+            .asLong();
+    ObjectNode out = JSON.createObjectNode()
+        .put("id", id)
         .put("name", specialized ? o.name() + " (specialized)" : o.name());
-    RegionFacts state = stateCode == null ? null : data.region("state", stateCode).orElseThrow();
-    out.putObject("region").put("id", state == null ? "us" : String.valueOf(Integer.parseInt(stateCode)))
-        .put("level", state == null ? "nation" : "state").put("name", state == null ? "United States" : state.name());
-    out.put("baseEmployment", specialized ? Math.round(employment * SPECIALIZED_SHARE) : employment);
+    RegionFacts state =
+        stateCode == null ? null : data.region("state", stateCode).orElseThrow();
+    out.putObject("region")
+        .put("id", state == null ? "us" : String.valueOf(Integer.parseInt(stateCode)))
+        .put("level", state == null ? "nation" : "state")
+        .put("name", state == null ? "United States" : state.name());
+    out.put(
+        "baseEmployment", specialized ? Math.round(employment * SPECIALIZED_SHARE) : employment);
     ObjectNode growth = out.putObject("growthPercent");
     double annual = Math.pow(1 + (o.growth() == null ? 0 : o.growth()), 1.0 / 10) - 1;
     for (int i = 0; i < YEARS.length; i++) {
@@ -68,9 +78,13 @@ public final class PogData {
   /** @return the {@code data} object of {@code GET /meta} */
   ObjectNode meta(String lotVersion) {
     ObjectNode meta = JSON.createObjectNode();
-    meta.putObject("attribution").put("title", "Projected Occupation Growth").put("body", "The Lightcast Projected"
-        + " Occupation Growth API provides an esitmate of how an occupation is projected to grow over the next"
-        + " several years.");
+    meta.putObject("attribution")
+        .put("title", "Projected Occupation Growth")
+        .put(
+            "body",
+            "The Lightcast Projected"
+                + " Occupation Growth API provides an esitmate of how an occupation is projected to grow over the next"
+                + " several years.");
     meta.putObject("modelVersions").put("projectedOccupationGrowth", "36");
     meta.putObject("taxonomyVersions").put("lot", lotVersion).put("area", "us_area_2025_1");
     meta.putObject("supportedTaxonomyVersions").putArray("lot").add("6").add("7");

@@ -20,8 +20,11 @@ class BuiltInDataTest {
   void itHoldsTheCuratedOccupationsAcrossManyMajorGroups() {
     List<String> held = DATA.heldSocCodes();
     assertEquals(40, held.size());
-    assertTrue(held.containsAll(List.of("15-1252", "15-1211", "15-1242", "15-1243", "15-2051", "29-1141", "11-1021",
-        "13-2011", "43-4051", "41-2031", "53-3032", "47-2061", "25-2021")), held.toString());
+    assertTrue(
+        held.containsAll(List.of(
+            "15-1252", "15-1211", "15-1242", "15-1243", "15-2051", "29-1141", "11-1021", "13-2011",
+            "43-4051", "41-2031", "53-3032", "47-2061", "25-2021")),
+        held.toString());
     assertTrue(held.stream().map(s -> s.substring(0, 2)).distinct().count() >= 15);
     for (String soc : held) {
       OccupationFacts o = DATA.occupation(soc).orElseThrow();
@@ -47,10 +50,16 @@ class BuiltInDataTest {
   @Test
   void regionsAreEveryStateDcPuertoRicoAndADozenMsasSomeWithProjections() {
     assertEquals(52, DATA.regions("state").size());
-    Set<String> msas = DATA.regions("msa").stream().map(RegionFacts::code).collect(Collectors.toSet());
-    assertEquals(Set.of("41860", "31080", "35620", "16980", "19100", "26420", "47900", "33100", "37980", "12060",
-        "14460", "42660"), msas);
-    Set<String> projected = DATA.regions("msa").stream().filter(RegionFacts::msaProjections).map(RegionFacts::code)
+    Set<String> msas =
+        DATA.regions("msa").stream().map(RegionFacts::code).collect(Collectors.toSet());
+    assertEquals(
+        Set.of(
+            "41860", "31080", "35620", "16980", "19100", "26420", "47900", "33100", "37980",
+            "12060", "14460", "42660"),
+        msas);
+    Set<String> projected = DATA.regions("msa").stream()
+        .filter(RegionFacts::msaProjections)
+        .map(RegionFacts::code)
         .collect(Collectors.toSet());
     assertEquals(Set.of("41860", "31080", "35620", "16980", "42660", "14460"), projected);
     assertEquals("California", DATA.region("state", "6").orElseThrow().name());
@@ -62,18 +71,29 @@ class BuiltInDataTest {
   void derivedStateFiguresScaleTheNationalOnesAndMsaGrowthNeedsProjections() {
     OccupationFacts nurse = DATA.occupation("29-1141").orElseThrow();
     RegionFacts texas = DATA.region("state", "48").orElseThrow();
-    JsonNode derived = DATA.occupationJson("29-1141", "state", "48", false, false).path("laborMarketData");
-    assertEquals(Math.round(nurse.employment() * texas.employmentShare()), derived.path("totalEmployment").asLong());
-    assertEquals(Math.round(nurse.medianAnnualSalary() * texas.wageIndex() / 10) * 10.0,
+    JsonNode derived =
+        DATA.occupationJson("29-1141", "state", "48", false, false).path("laborMarketData");
+    assertEquals(
+        Math.round(nurse.employment() * texas.employmentShare()),
+        derived.path("totalEmployment").asLong());
+    assertEquals(
+        Math.round(nurse.medianAnnualSalary() * texas.wageIndex() / 10) * 10.0,
         derived.path("medianAnnualSalary").asDouble());
     assertEquals(nurse.growth(), derived.path("forecastedEmploymentGrowth").asDouble());
 
-    JsonNode chicago = DATA.occupationJson("29-1141", "msa", "16980", false, false).path("laborMarketData");
+    JsonNode chicago =
+        DATA.occupationJson("29-1141", "msa", "16980", false, false).path("laborMarketData");
     assertEquals(nurse.growth(), chicago.path("forecastedEmploymentGrowth").asDouble(), 0.02);
-    assertTrue(DATA.occupationJson("29-1141", "msa", "19100", false, false).path("laborMarketData")
-        .path("forecastedEmploymentGrowth").isNull(), "Dallas has no MSA projections");
-    assertEquals(DATA.occupationJson("29-1141", "msa", "19100", false, false),
-        DATA.occupationJson("29-1141", "msa", "19100", false, false), "deterministic");
+    assertTrue(
+        DATA.occupationJson("29-1141", "msa", "19100", false, false)
+            .path("laborMarketData")
+            .path("forecastedEmploymentGrowth")
+            .isNull(),
+        "Dallas has no MSA projections");
+    assertEquals(
+        DATA.occupationJson("29-1141", "msa", "19100", false, false),
+        DATA.occupationJson("29-1141", "msa", "19100", false, false),
+        "deterministic");
   }
 
   @Test

@@ -17,11 +17,11 @@ final class EmulatorHttp {
   static final String KEY = "<platform-key>";
   /** The LMI endpoints' common path. */
   static final String LMI = "/v1/labor-market-intelligence";
+
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private EmulatorHttp() {
-  }
+  private EmulatorHttp() {}
 
   /**
    * A response.
@@ -63,8 +63,13 @@ final class EmulatorHttp {
 
   /** GETs the regions list ({@code query} may be null) with {@link #KEY} as bearer token. */
   static Reply regions(LightcastEmulator emulator, String query) {
-    return send(emulator, "GET", LMI + "/regions" + (query == null ? "" : "?" + query), null,
-        "Authorization", "Bearer " + KEY);
+    return send(
+        emulator,
+        "GET",
+        LMI + "/regions" + (query == null ? "" : "?" + query),
+        null,
+        "Authorization",
+        "Bearer " + KEY);
   }
 
   /**
@@ -72,9 +77,15 @@ final class EmulatorHttp {
    * @param body null for none
    * @throws java.io.UncheckedIOException when the connection fails, as a dropped one does
    */
-  static Reply send(LightcastEmulator emulator, String method, String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + emulator.port() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+  static Reply send(
+      LightcastEmulator emulator, String method, String path, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + emulator.port() + path))
+        .method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }
@@ -82,7 +93,8 @@ final class EmulatorHttp {
       request.setHeader(headers[i], headers[i + 1]);
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), parse(response.body()), response);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

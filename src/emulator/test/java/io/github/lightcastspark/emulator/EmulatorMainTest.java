@@ -22,8 +22,8 @@ class EmulatorMainTest {
 
   @Test
   void everyOptionIsRead() {
-    EmulatorConfig config = EmulatorMain.parse("--port", "0", "--mode", "production", "--rate-limit", "5/2",
-        "--data-dir", "/tmp/data");
+    EmulatorConfig config = EmulatorMain.parse(
+        "--port", "0", "--mode", "production", "--rate-limit", "5/2", "--data-dir", "/tmp/data");
     assertEquals(0, config.port());
     assertEquals(EmulatorConfig.Mode.PRODUCTION, config.mode());
     assertEquals(5, config.lmiRateLimitRequests());
@@ -33,9 +33,16 @@ class EmulatorMainTest {
 
   @Test
   void wrongArgumentsAreNamed() {
-    for (String[] args : new String[][] {{"--port"}, {"--port", "x"}, {"--mode", "staging"},
-        {"--rate-limit", "60"}, {"--rate-limit", "0/60"}, {"--verbose", "1"}}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(args));
+    for (String[] args : new String[][] {
+      {"--port"},
+      {"--port", "x"},
+      {"--mode", "staging"},
+      {"--rate-limit", "60"},
+      {"--rate-limit", "0/60"},
+      {"--verbose", "1"}
+    }) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(args));
       assertEquals(true, e.getMessage().contains(args[0]), e.getMessage());
     }
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Every fault a test can inject, and the journal of requests. */
 class FaultsAndJournalTest extends SharedEmulatorTest {
   private static final String BODY = "{'socCodes':['15-1252']}";
+
   @BeforeEach
   void clean() {
     emulator.faults().reset();
@@ -45,7 +46,8 @@ class FaultsAndJournalTest extends SharedEmulatorTest {
     assertEquals("0", first.header("X-RateLimit-Remaining"));
     long reset = Long.parseLong(first.header("X-RateLimit-Reset"));
     assertTrue(reset > now && reset <= now + 2, "the next second, got " + reset);
-    assertEquals(429, EmulatorHttp.regions(emulator, "type=state").status(), "any request, not only data");
+    assertEquals(
+        429, EmulatorHttp.regions(emulator, "type=state").status(), "any request, not only data");
     assertEquals(200, post(emulator, "by-soc", BODY).status());
 
     emulator.faults().tooManyRequests(1, -1);
@@ -97,7 +99,8 @@ class FaultsAndJournalTest extends SharedEmulatorTest {
   @Test
   void malformedBodiesAreTruncatedJsonWithStatus200() {
     emulator.faults().malformedBody(1);
-    assertEquals(400, post(emulator, "by-soc", "{}").status(), "only successful responses are spoilt");
+    assertEquals(
+        400, post(emulator, "by-soc", "{}").status(), "only successful responses are spoilt");
     Reply malformed = post(emulator, "by-soc", BODY);
     assertEquals(200, malformed.status());
     assertTrue(malformed.body().isMissingNode(), malformed.raw().body());
@@ -110,10 +113,14 @@ class FaultsAndJournalTest extends SharedEmulatorTest {
   void droppedConnectionsGetNoResponse() {
     emulator.faults().dropConnection(2);
     assertThrows(UncheckedIOException.class, () -> post(emulator, "by-soc", BODY));
-    // A POST, because the JDK's client silently retries a GET whose reused connection closes unanswered.
-    assertThrows(UncheckedIOException.class, () -> post(emulator, "by-cip", "{'cipCodes':['11.0701']}"));
+    // A POST, because the JDK's client silently retries a GET whose reused connection closes
+    // unanswered.
+    assertThrows(
+        UncheckedIOException.class, () -> post(emulator, "by-cip", "{'cipCodes':['11.0701']}"));
     assertEquals(200, post(emulator, "by-soc", BODY).status());
-    assertEquals(List.of(0, 0, 200), emulator.journal().entries().stream().map(JournalEntry::status).toList());
+    assertEquals(
+        List.of(0, 0, 200),
+        emulator.journal().entries().stream().map(JournalEntry::status).toList());
   }
 
   @Test
@@ -135,12 +142,15 @@ class FaultsAndJournalTest extends SharedEmulatorTest {
     assertThrows(IllegalArgumentException.class, () -> faults.failEveryNth(2, 404));
     assertThrows(IllegalArgumentException.class, () -> faults.failNth(0, 503));
     assertThrows(IllegalArgumentException.class, () -> faults.serverErrorRate(1.5, 1));
-    assertThrows(IllegalArgumentException.class, () -> faults.latency(Duration.ofMillis(5), Duration.ofMillis(1)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> faults.latency(Duration.ofMillis(5), Duration.ofMillis(1)));
   }
 
   @Test
   void theJournalKeepsEveryRequestInOrderWithLowerCasedHeaders() {
-    post(emulator, "by-soc", BODY, "Authorization", "Bearer " + KEY, "X-Customer-Key", "ck_journal");
+    post(
+        emulator, "by-soc", BODY, "Authorization", "Bearer " + KEY, "X-Customer-Key", "ck_journal");
     post(emulator, "by-cip", "not json");
     EmulatorHttp.regions(emulator, "type=state&x=1");
     List<JournalEntry> entries = emulator.journal().entries();

@@ -15,8 +15,10 @@ class RateLimitTest {
   private static final String BODY = "{'socCodes':['15-1252']}";
 
   private static LightcastEmulator limited(int requests, Duration window) {
-    return LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY, "pk_test_a", "pk_test_b")
-        .lmiRateLimit(requests, window).build());
+    return LightcastEmulator.start(EmulatorConfig.builder()
+        .platformKeys(KEY, "pk_test_a", "pk_test_b")
+        .lmiRateLimit(requests, window)
+        .build());
   }
 
   private static long epochSeconds() {
@@ -39,22 +41,58 @@ class RateLimitTest {
       long retryAfter = Long.parseLong(refused.header("Retry-After"));
       assertTrue(retryAfter >= 19 && retryAfter <= 20, "one token per 20 s, got " + retryAfter);
       long reset = Long.parseLong(refused.header("X-RateLimit-Reset"));
-      assertTrue(reset >= epochSeconds() + 58 && reset <= epochSeconds() + 61, "full after 60 s, got " + reset);
+      assertTrue(
+          reset >= epochSeconds() + 58 && reset <= epochSeconds() + 61,
+          "full after 60 s, got " + reset);
     }
   }
 
   @Test
   void eachCustomerKeyHasItsOwnBucketAndThePlatformKeyOneWithoutIt() {
     try (LightcastEmulator emulator = limited(1, Duration.ofSeconds(60))) {
-      assertEquals(200, post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_a").status());
-      assertEquals(429, post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_a").status());
-      assertEquals(200, post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_b").status());
-      assertEquals(200, post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_a", "X-Customer-Key",
-          "ck_one").status());
-      assertEquals(429, post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_b", "X-Customer-Key",
-          "ck_one").status(), "the limit is per customer, whatever the platform key");
-      assertEquals(200, post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_a", "X-Customer-Key",
-          "ck_two").status());
+      assertEquals(
+          200,
+          post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_a").status());
+      assertEquals(
+          429,
+          post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_a").status());
+      assertEquals(
+          200,
+          post(emulator, "by-soc", BODY, "Authorization", "Bearer pk_test_b").status());
+      assertEquals(
+          200,
+          post(
+                  emulator,
+                  "by-soc",
+                  BODY,
+                  "Authorization",
+                  "Bearer pk_test_a",
+                  "X-Customer-Key",
+                  "ck_one")
+              .status());
+      assertEquals(
+          429,
+          post(
+                  emulator,
+                  "by-soc",
+                  BODY,
+                  "Authorization",
+                  "Bearer pk_test_b",
+                  "X-Customer-Key",
+                  "ck_one")
+              .status(),
+          "the limit is per customer, whatever the platform key");
+      assertEquals(
+          200,
+          post(
+                  emulator,
+                  "by-soc",
+                  BODY,
+                  "Authorization",
+                  "Bearer pk_test_a",
+                  "X-Customer-Key",
+                  "ck_two")
+              .status());
     }
   }
 

@@ -19,7 +19,8 @@ class RegionsTest {
 
   @BeforeAll
   static void start() {
-    emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY).build());
+    emulator =
+        LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY).build());
   }
 
   @AfterAll
@@ -37,7 +38,12 @@ class RegionsTest {
   void statesAreTheFiftyStatesDcAndPuertoRicoWithUnpaddedCodes() {
     JsonNode states = list("type=state");
     assertEquals(52, states.size());
-    assertEquals(EmulatorHttp.JSON.createObjectNode().put("type", "state").put("code", "6").put("name", "California"),
+    assertEquals(
+        EmulatorHttp.JSON
+            .createObjectNode()
+            .put("type", "state")
+            .put("code", "6")
+            .put("name", "California"),
         states.get(4));
     List<String> codes = new ArrayList<>();
     states.forEach(s -> codes.add(s.path("code").asText()));
@@ -55,7 +61,8 @@ class RegionsTest {
     assertEquals(List.of("6"), texts(sanFrancisco.path("stateCodes")));
     JsonNode newYork = msas.get(7);
     assertEquals("35620", newYork.path("code").asText());
-    assertEquals(List.of("36", "34", "42"), texts(newYork.path("stateCodes")), "principal state first");
+    assertEquals(
+        List.of("36", "34", "42"), texts(newYork.path("stateCodes")), "principal state first");
   }
 
   @Test
@@ -65,7 +72,8 @@ class RegionsTest {
     assertEquals("state", all.get(51).path("type").asText());
     assertEquals("msa", all.get(52).path("type").asText());
     for (int i = 0; i < all.size(); i++) {
-      assertEquals(reparsed(emulator.data().regionJson(emulator.data().regions(null).get(i))), all.get(i));
+      assertEquals(
+          reparsed(emulator.data().regionJson(emulator.data().regions(null).get(i))), all.get(i));
     }
     assertEquals(0, list("type=national").size());
   }

@@ -12,8 +12,10 @@ abstract class SharedEmulatorTest {
 
   @BeforeAll
   static void start() {
-    emulator = LightcastEmulator.start(EmulatorConfig.builder().platformKeys(KEY)
-        .lmiRateLimit(10_000, Duration.ofSeconds(1)).build());
+    emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .platformKeys(KEY)
+        .lmiRateLimit(10_000, Duration.ofSeconds(1))
+        .build());
   }
 
   @AfterAll

@@ -32,7 +32,12 @@ public interface ApiBinding {
    * @param runId the run of the read the task belongs to, for what is asked once per run and JVM
    * @return the rows of one task's requests
    */
-  RowSource rowSource(ReadOptions options, Pacer pacer, RequestCounters counters, List<String> fields, String runId);
+  RowSource rowSource(
+      ReadOptions options,
+      Pacer pacer,
+      RequestCounters counters,
+      List<String> fields,
+      String runId);
 
   /** @return this API's part of the scan's description in {@code EXPLAIN}, such as {@code , Fields: [...]} */
   String describe(ReadOptions options, List<String> fields);

@@ -10,16 +10,17 @@ import io.github.lightcastspark.core.options.Dataset;
  * that code what it keeps across reads.
  */
 public final class Bindings {
-  private Bindings() {
-  }
+  private Bindings() {}
 
   /** @return the binding of the API that serves {@code dataset} */
   public static ApiBinding of(Dataset dataset) {
     ExecutorState executor = ExecutorState.get();
     return switch (dataset.api()) {
-      case LMI -> new LmiBinding(executor.responses(), DriverState.get().regionLists(),
-          executor.unattributedCipApis());
-      case POG -> new PogBinding(executor.responses(), executor::tokenProvider, executor.vintages());
+      case LMI ->
+        new LmiBinding(
+            executor.responses(), DriverState.get().regionLists(), executor.unattributedCipApis());
+      case POG ->
+        new PogBinding(executor.responses(), executor::tokenProvider, executor.vintages());
     };
   }
 }

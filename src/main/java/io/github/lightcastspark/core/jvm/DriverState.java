@@ -21,8 +21,8 @@ public final class DriverState {
    * The Spark contexts the connector listens to (for refusals that no task retry can cure): for each context's life,
    * and kept across {@link #reset}, since a listener stays registered with its context.
    */
-  private static final Set<Object> LISTENED = Collections.synchronizedSet(Collections.newSetFromMap(
-      new WeakHashMap<>()));
+  private static final Set<Object> LISTENED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /** One request schedule per limit and executor count, with the rates asked of it by the reads' leases. */
   private final LimitSchedules schedules = new LimitSchedules();
@@ -34,8 +34,7 @@ public final class DriverState {
    */
   private final ConcurrentMap<List<Object>, List<String>> regionLists = new ConcurrentHashMap<>();
 
-  private DriverState() {
-  }
+  private DriverState() {}
 
   /** @return the driver's state */
   public static DriverState get() {

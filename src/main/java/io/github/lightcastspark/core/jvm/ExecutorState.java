@@ -31,20 +31,21 @@ public final class ExecutorState {
    * One pacer per schedule and lane: as long as any task holds it (weakly kept), however long the read, since an
    * expiry would split a lane in two.
    */
-  private final Cache<String, SlotPacer> pacers = Caffeine.newBuilder().weakValues().build();
+  private final Cache<String, SlotPacer> pacers =
+      Caffeine.newBuilder().weakValues().build();
   /**
    * One token provider per OAuth client (token URL, client id, secret and scope; the secret is part of the key, so
    * that a corrected secret is not served a provider that holds the wrong one): for the JVM's life.
    */
-  private final ConcurrentMap<List<Object>, TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+  private final ConcurrentMap<List<Object>, TokenProvider> tokenProviders =
+      new ConcurrentHashMap<>();
   /** The POG vintage of each run of a read: an hour after its last use. */
-  private final Cache<String, PogVersions> vintages = Caffeine.newBuilder()
-      .expireAfterAccess(Duration.ofHours(1)).build();
+  private final Cache<String, PogVersions> vintages =
+      Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).build();
   /** The LMI roots found not to attribute by-CIP matches to their codes: for the JVM's life. */
   private final Set<String> unattributedCipApis = ConcurrentHashMap.newKeySet();
 
-  private ExecutorState() {
-  }
+  private ExecutorState() {}
 
   /** @return the JVM's state */
   public static ExecutorState get() {
@@ -67,15 +68,25 @@ public final class ExecutorState {
    * @param lanesById the lanes the driver gave the executors live when the read was planned
    * @return this JVM's pacer for the schedule, shared by all its tasks, held at the plan's rate until closed
    */
-  public SlotPacer.Held pacerFor(PacingPlan plan, String executorId, Map<String, Integer> lanesById) {
+  public SlotPacer.Held pacerFor(
+      PacingPlan plan, String executorId, Map<String, Integer> lanesById) {
     int lane = plan.laneOf(executorId, lanesById);
-    return pacers.get(plan.scheduleId() + "/" + lane, k -> new SlotPacer(plan.originMillis(), plan.slotMillis(), lane,
-        plan.lanes(), System::currentTimeMillis)).heldAt(plan.slotMillis());
+    return pacers
+        .get(
+            plan.scheduleId() + "/" + lane,
+            k -> new SlotPacer(
+                plan.originMillis(),
+                plan.slotMillis(),
+                lane,
+                plan.lanes(),
+                System::currentTimeMillis))
+        .heldAt(plan.slotMillis());
   }
 
   /** @return the JVM's token provider for the OAuth client of {@code settings} */
   public TokenProvider tokenProvider(PogSettings settings) {
-    return tokenProviders.computeIfAbsent(settings.credentialIdentity(),
+    return tokenProviders.computeIfAbsent(
+        settings.credentialIdentity(),
         k -> new TokenProvider(settings, settings.options().requestTimeout()));
   }
 

@@ -9,7 +9,10 @@ public enum CodeKind {
   /** CIP 2020 program codes such as {@code 11.0701}. */
   CIP("cipCodes", "cipCode", "\\d{2}\\.\\d{4}", "NN.NNNN, such as 11.0701"),
   /** Lightcast occupation ids of a dimension; the taxonomy is not public, so any plain identifier is accepted. */
-  OCCUPATION_ID("occupationIds", "occupationId", "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+  OCCUPATION_ID(
+      "occupationIds",
+      "occupationId",
+      "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
       "identifiers of letters, digits, '.', '_' and '-' (at most 64 characters)");
 
   private final String optionName;

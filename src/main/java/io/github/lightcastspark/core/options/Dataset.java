@@ -11,7 +11,8 @@ public enum Dataset {
   /** One row per SOC code × region, from {@code POST /labor-market-intelligence/by-soc}. */
   OCCUPATIONS("occupations", Api.LMI, "/labor-market-intelligence/by-soc", CodeKind.SOC, 25),
   /** One row per CIP code × matched occupation × region, from {@code POST /labor-market-intelligence/by-cip}. */
-  OCCUPATIONS_BY_CIP("occupations_by_cip", Api.LMI, "/labor-market-intelligence/by-cip", CodeKind.CIP, 25),
+  OCCUPATIONS_BY_CIP(
+      "occupations_by_cip", Api.LMI, "/labor-market-intelligence/by-cip", CodeKind.CIP, 25),
   /** One row per region, from {@code GET /labor-market-intelligence/regions}. */
   REGIONS("regions", Api.LMI, "/labor-market-intelligence/regions", null, 0),
   /** One row per occupation id × region, from {@code POST /projected-occupation-growth/dimensions/{dimension}}. */
@@ -22,7 +23,9 @@ public enum Dataset {
     /** Labor Market Intelligence: platform and customer keys; nation, states and MSAs; its environment's root. */
     LMI(null, EnumSet.allOf(RegionType.class)),
     /** Projected Occupation Growth: OAuth client credentials; nation and states only. */
-    POG("https://api.lightcast.io/projected-occupation-growth", EnumSet.of(RegionType.NATIONAL, RegionType.STATE));
+    POG(
+        "https://api.lightcast.io/projected-occupation-growth",
+        EnumSet.of(RegionType.NATIONAL, RegionType.STATE));
 
     private final String baseUrl;
     private final Set<RegionType> regionTypes;
@@ -92,7 +95,9 @@ public enum Dataset {
 
   /** @return the dataset called {@code name} (case-insensitive), if any */
   public static Optional<Dataset> fromOptionValue(String name) {
-    return Arrays.stream(values()).filter(d -> d.optionValue.equalsIgnoreCase(name.strip())).findFirst();
+    return Arrays.stream(values())
+        .filter(d -> d.optionValue.equalsIgnoreCase(name.strip()))
+        .findFirst();
   }
 
   /** @return every valid dataset name, for error messages */

@@ -10,10 +10,16 @@ public interface OptionReading {
   /** @return the value of an option declared before the one being read, or its default; empty when it has none */
   <U> Optional<U> find(ReadOption<U> earlier);
 
-  /** @return where the value came from: {@code option x}, {@code Spark conf spark.lightcast.x} or an environment variable */
+  /**
+   * @return where the value came from: {@code option x}, {@code Spark conf spark.lightcast.x} or an environment
+   *     variable
+   */
   String origin();
 
-  /** @return the option's default as an example for a message, such as {@code https://auth.emsicloud.com/connect/token} */
+  /**
+   * @return the option's default as an example for a message, such as
+   *     {@code https://auth.emsicloud.com/connect/token}
+   */
   String defaultValue();
 
   /**

@@ -17,10 +17,10 @@ final class OptionRules {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
   /** Anything before an '@' in a URL's authority, even one that is not a valid URL: it may hold a password. */
   private static final Pattern USER_INFO = Pattern.compile("^[^:/?#]*://[^/?#]*@");
+
   private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
 
-  private OptionRules() {
-  }
+  private OptionRules() {}
 
   /** @return a credential: any non-blank value, kept as a {@link Secret} */
   static OptionRule<Secret> secret() {
@@ -85,8 +85,11 @@ final class OptionRules {
     return (value, reading) -> {
       String field = name.read(value, reading);
       if (bodyFields.contains(field)) {
-        throw reading.invalid(field, "it names a field the request body already has ("
-            + String.join(", ", new TreeSet<>(bodyFields)) + "), which the flag would overwrite");
+        throw reading.invalid(
+            field,
+            "it names a field the request body already has ("
+                + String.join(", ", new TreeSet<>(bodyFields))
+                + "), which the flag would overwrite");
       }
       return field;
     };
@@ -102,9 +105,10 @@ final class OptionRules {
   static OptionRule<String> url(Supplier<String> secretOptions) {
     return (value, reading) -> {
       if (USER_INFO.matcher(value).find()) {
-        throw new LightcastOptionException(capitalize(reading.origin()) + " holds credentials ('user:password@'),"
-            + " which are not shown: give the URL without them; the keys go in their own options ("
-            + secretOptions.get() + ").");
+        throw new LightcastOptionException(
+            capitalize(reading.origin()) + " holds credentials ('user:password@'),"
+                + " which are not shown: give the URL without them; the keys go in their own options ("
+                + secretOptions.get() + ").");
       }
       URI uri;
       try {
@@ -112,11 +116,16 @@ final class OptionRules {
       } catch (URISyntaxException e) {
         uri = null;
       }
-      if (uri == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
-          || uri.getHost() == null || uri.getPort() > 65_535 || uri.getRawQuery() != null
+      if (uri == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null
+          || uri.getPort() > 65_535
+          || uri.getRawQuery() != null
           || uri.getRawFragment() != null) {
-        throw reading.invalid(value, "expected an http(s) URL with a host, a port from 1 to 65535 if any, and no"
-            + " query or fragment, such as " + reading.defaultValue());
+        throw reading.invalid(
+            value,
+            "expected an http(s) URL with a host, a port from 1 to 65535 if any, and no"
+                + " query or fragment, such as " + reading.defaultValue());
       }
       return value.replaceAll("/+$", "");
     };
@@ -133,7 +142,8 @@ final class OptionRules {
       } catch (NumberFormatException e) {
         // reported below with the valid range
       }
-      throw reading.invalid(value, "expected requests per second, a number from " + min + " to " + (int) max);
+      throw reading.invalid(
+          value, "expected requests per second, a number from " + min + " to " + (int) max);
     };
   }
 
@@ -164,20 +174,24 @@ final class OptionRules {
       if (m.matches()) {
         double amount = Double.parseDouble(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);
-        long millis = (long) (amount * switch (unit) {
-          case "ms" -> 1;
-          case "m" -> 60_000;
-          case "h" -> 3_600_000;
-          default -> 1_000;
-        });
+        long millis = (long) (amount
+            * switch (unit) {
+              case "ms" -> 1;
+              case "m" -> 60_000;
+              case "h" -> 3_600_000;
+              default -> 1_000;
+            });
         Duration duration = Duration.ofMillis(millis);
         if ((zeroMeansOff || !duration.isZero()) && duration.compareTo(max) <= 0) {
           return duration;
         }
       }
-      throw reading.invalid(value, "expected " + (zeroMeansOff ? "0 (off) or a duration" : "a duration above 0")
-          + " of at most " + max.toMinutes() + "m, such as " + example + ", 500ms or 2m (a bare number means"
-          + " seconds)");
+      throw reading.invalid(
+          value,
+          "expected " + (zeroMeansOff ? "0 (off) or a duration" : "a duration above 0")
+              + " of at most " + max.toMinutes() + "m, such as " + example
+              + ", 500ms or 2m (a bare number means"
+              + " seconds)");
     };
   }
 
@@ -198,8 +212,9 @@ final class OptionRules {
   /** @return a region type the dataset's API answers for */
   static OptionRule<RegionType> regionType() {
     return (value, reading) -> {
-      RegionType type = RegionType.fromApiName(value).orElseThrow(() ->
-          reading.invalid(value, "valid values are " + RegionType.validValues()));
+      RegionType type = RegionType.fromApiName(value)
+          .orElseThrow(
+              () -> reading.invalid(value, "valid values are " + RegionType.validValues()));
       if (!reading.dataset().answers(type)) {
         throw reading.invalid(value, RegionCodes.onlyNationAndStates(reading.dataset()));
       }
@@ -222,8 +237,10 @@ final class OptionRules {
           throw reading.invalid(raw, RegionCodes.onlyNationAndStates(reading.dataset()));
         }
         if (given != null && given != type) {
-          throw reading.invalid(raw, "it is a " + type.apiName() + " code but option regionType is "
-              + given.apiName() + (given == RegionType.NATIONAL ? ", which takes no region codes" : ""));
+          throw reading.invalid(
+              raw,
+              "it is a " + type.apiName() + " code but option regionType is " + given.apiName()
+                  + (given == RegionType.NATIONAL ? ", which takes no region codes" : ""));
         }
         codes.add(code);
       }

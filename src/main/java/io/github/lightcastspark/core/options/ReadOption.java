@@ -31,37 +31,51 @@ public final class ReadOption<T> {
   /** How every credential's name starts. */
   private static final String SECRET_PREFIX = "secret.";
   /** The fields of an LMI request body that the fallback flag's name must not overwrite. */
-  private static final Set<String> LMI_BODY_FIELDS = Set.of("socCodes", "cipCodes", "regionType", "region", "fields",
-      "includeSkills");
+  private static final Set<String> LMI_BODY_FIELDS =
+      Set.of("socCodes", "cipCodes", "regionType", "region", "fields", "includeSkills");
 
   /** Every option, in the order of this file (the order messages list them in). */
   private static final List<ReadOption<?>> DECLARED = new ArrayList<>();
 
   /** The dataset to read; the same as the argument of {@code load(...)}. */
   public static final ReadOption<Dataset> DATASET = named("dataset", Dataset.class)
-      .reads((value, reading) -> reading.dataset()).withoutDefault("(none)");
+      .reads((value, reading) -> reading.dataset())
+      .withoutDefault("(none)");
   /** LMI platform key ({@code pk_test_…} or {@code pk_live_…}), sent as a bearer token. */
   public static final ReadOption<Secret> PLATFORM_KEY = named("secret.platformKey", Secret.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_PLATFORM_KEY")
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.secret())
+      .fromEnvironment("LIGHTCAST_PLATFORM_KEY")
       .requiredAs("platform key");
   /** LMI end-customer key ({@code ck_…}); required in production. */
   public static final ReadOption<Secret> CUSTOMER_KEY = named("secret.customerKey", Secret.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_CUSTOMER_KEY")
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.secret())
+      .fromEnvironment("LIGHTCAST_CUSTOMER_KEY")
       .withoutDefault("env `LIGHTCAST_CUSTOMER_KEY`");
   /** Header that carries the end-customer key. */
-  public static final ReadOption<String> CUSTOMER_KEY_HEADER = named("customerKeyHeader", String.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.name()).byDefault("X-Customer-Key");
+  public static final ReadOption<String> CUSTOMER_KEY_HEADER = named(
+          "customerKeyHeader", String.class)
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.name())
+      .byDefault("X-Customer-Key");
   /** {@code testing} or {@code production}: picks the LMI base URL and whether a customer key is required. */
   public static final ReadOption<Environment> ENVIRONMENT = named("environment", Environment.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.environment()).byDefault("production");
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.environment())
+      .byDefault("production");
   /**
    * API root, overriding the default: the LMI root with its version prefix ({@code http://127.0.0.1:8787/v1}) or the
    * POG root.
    */
   public static final ReadOption<String> BASE_URL = named("baseUrl", String.class)
       .reads(OptionRules.url(ReadOption::credentialKeys))
-      .computedBy(reading -> reading.dataset().api().defaultBaseUrl(reading.find(ENVIRONMENT).orElse(null)),
-          api -> api == Dataset.Api.LMI ? "the environment's" : "`" + Dataset.Api.POG.defaultBaseUrl(null) + "`");
+      .computedBy(
+          reading ->
+              reading.dataset().api().defaultBaseUrl(reading.find(ENVIRONMENT).orElse(null)),
+          api -> api == Dataset.Api.LMI
+              ? "the environment's"
+              : "`" + Dataset.Api.POG.defaultBaseUrl(null) + "`");
   /** Comma-separated SOC codes ({@code NN-NNNN}) for {@code occupations}. */
   public static final ReadOption<List<String>> SOC_CODES = codes(CodeKind.SOC);
   /** Comma-separated CIP codes ({@code NN.NNNN}) for {@code occupations_by_cip}. */
@@ -71,66 +85,92 @@ public final class ReadOption<T> {
   /** {@code national}, {@code state} or {@code msa} ({@code msa} not for {@code occupation_growth}). */
   public static final ReadOption<RegionType> REGION_TYPE = named("regionType", RegionType.class)
       .reads(OptionRules.regionType())
-      .withoutDefault(api -> api == Dataset.Api.LMI ? "`national`, or the type of the given region codes"
+      .withoutDefault(api -> api == Dataset.Api.LMI
+          ? "`national`, or the type of the given region codes"
           : "`national`, or `state` when region codes are given");
   /** Comma-separated region codes: 2-digit state FIPS codes or 5-digit MSA (CBSA) codes; not for the regions list. */
   public static final ReadOption<List<String>> REGION_CODES = named("regionCodes", list())
-      .appliesTo(Dataset::keyedByRegionCode).reads(OptionRules.regionCodes(REGION_TYPE)).withoutDefault("(none)");
+      .appliesTo(Dataset::keyedByRegionCode)
+      .reads(OptionRules.regionCodes(REGION_TYPE))
+      .withoutDefault("(none)");
   /** {@code true} to fill {@code skillRequirements}. */
   public static final ReadOption<Boolean> INCLUDE_SKILLS = named("includeSkills", Boolean.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.bool()).byDefault("false");
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.bool())
+      .byDefault("false");
   /** {@code true} to let MSA queries fall back to state projections (with a warning). */
-  public static final ReadOption<Boolean> FALLBACK_TO_STATE = named("fallbackToState", Boolean.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.bool()).byDefault("false");
+  public static final ReadOption<Boolean> FALLBACK_TO_STATE = named(
+          "fallbackToState", Boolean.class)
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.bool())
+      .byDefault("false");
   /** JSON field name of the fallback flag in the request body. */
-  public static final ReadOption<String> FALLBACK_TO_STATE_FIELD = named("fallbackToStateField", String.class)
-      .appliesTo(Dataset.Api.LMI).reads(OptionRules.extraField(LMI_BODY_FIELDS)).byDefault("fallbackToState");
+  public static final ReadOption<String> FALLBACK_TO_STATE_FIELD = named(
+          "fallbackToStateField", String.class)
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.extraField(LMI_BODY_FIELDS))
+      .byDefault("fallbackToState");
   /** OAuth client id for the POG API. */
   public static final ReadOption<Secret> CLIENT_ID = named("secret.clientId", Secret.class)
-      .appliesTo(Dataset.Api.POG).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_CLIENT_ID")
+      .appliesTo(Dataset.Api.POG)
+      .reads(OptionRules.secret())
+      .fromEnvironment("LIGHTCAST_CLIENT_ID")
       .requiredAs("client id");
   /** OAuth client secret for the POG API. */
   public static final ReadOption<Secret> CLIENT_SECRET = named("secret.clientSecret", Secret.class)
-      .appliesTo(Dataset.Api.POG).reads(OptionRules.secret()).fromEnvironment("LIGHTCAST_CLIENT_SECRET")
+      .appliesTo(Dataset.Api.POG)
+      .reads(OptionRules.secret())
+      .fromEnvironment("LIGHTCAST_CLIENT_SECRET")
       .requiredAs("client secret");
   /** OAuth scope. */
   public static final ReadOption<String> SCOPE = named("scope", String.class)
-      .appliesTo(Dataset.Api.POG).reads(OptionRules.text()).byDefault("projected-occupation-growth");
+      .appliesTo(Dataset.Api.POG)
+      .reads(OptionRules.text())
+      .byDefault("projected-occupation-growth");
   /** The OAuth token endpoint's full URL. */
   public static final ReadOption<String> AUTH_URL = named("authUrl", String.class)
-      .appliesTo(Dataset.Api.POG).reads(OptionRules.url(ReadOption::credentialKeys))
+      .appliesTo(Dataset.Api.POG)
+      .reads(OptionRules.url(ReadOption::credentialKeys))
       .byDefault("https://auth.emsicloud.com/connect/token");
   /** {@code lotocc} or {@code lotspecocc}. */
   public static final ReadOption<String> DIMENSION = named("dimension", String.class)
-      .appliesTo(Dataset.Api.POG).reads(OptionRules.oneOf("lotocc", "lotspecocc")).byDefault("lotocc");
+      .appliesTo(Dataset.Api.POG)
+      .reads(OptionRules.oneOf("lotocc", "lotspecocc"))
+      .byDefault("lotocc");
   /** LOT taxonomy version, {@code 6} or {@code 7}. */
   public static final ReadOption<String> LOT_VERSION = named("lotVersion", String.class)
-      .appliesTo(Dataset.Api.POG).reads(OptionRules.oneOf("6", "7")).byDefault("7");
+      .appliesTo(Dataset.Api.POG)
+      .reads(OptionRules.oneOf("6", "7"))
+      .byDefault("7");
   /**
    * Requests per second for the whole query, all executors together: at least 0.01 (one every 100 s): slower than
    * that, a read's schedule would start its first request minutes after planning, and far slower ({@code 1e-300})
    * its slot arithmetic overflows and it never sends at all.
    */
-  public static final ReadOption<Double> RATE_LIMIT = named("rateLimit", Double.class)
-      .reads(OptionRules.rate(0.01, 10_000)).byDefault("5");
+  public static final ReadOption<Double> RATE_LIMIT =
+      named("rateLimit", Double.class).reads(OptionRules.rate(0.01, 10_000)).byDefault("5");
   /** Retries of one request after a 429, a 5xx or an I/O error. */
-  public static final ReadOption<Integer> MAX_RETRIES = named("maxRetries", Integer.class)
-      .reads(OptionRules.wholeNumber(0, 20)).byDefault("5");
+  public static final ReadOption<Integer> MAX_RETRIES =
+      named("maxRetries", Integer.class).reads(OptionRules.wholeNumber(0, 20)).byDefault("5");
   /** Longest time one request may spend retrying, such as {@code 5m}. */
   public static final ReadOption<Duration> MAX_RETRY_TIME = named("maxRetryTime", Duration.class)
-      .reads(OptionRules.duration(Duration.ofHours(1), "5m", false)).byDefault("5m");
+      .reads(OptionRules.duration(Duration.ofHours(1), "5m", false))
+      .byDefault("5m");
   /** The longest one attempt may take, whole, such as {@code 30s} or {@code 500ms}. */
   public static final ReadOption<Duration> REQUEST_TIMEOUT = named("requestTimeout", Duration.class)
-      .reads(OptionRules.duration(Duration.ofMinutes(10), "30s", false)).byDefault("30s");
+      .reads(OptionRules.duration(Duration.ofMinutes(10), "30s", false))
+      .byDefault("30s");
   /** Upper bound on the number of Spark partitions; by default, the cluster's parallelism. */
   public static final ReadOption<Integer> MAX_PARTITIONS = named("maxPartitions", Integer.class)
-      .reads(OptionRules.wholeNumber(1, 100_000)).withoutDefault("the cluster's parallelism");
+      .reads(OptionRules.wholeNumber(1, 100_000))
+      .withoutDefault("the cluster's parallelism");
   /**
    * How long an executor JVM may answer a request again from a response it already received, such as {@code 30m}, at
    * most a day; {@code 0}, the default, is off: every read asks the API.
    */
   public static final ReadOption<Duration> CACHE_TTL = named("cacheTtl", Duration.class)
-      .reads(OptionRules.duration(MAX_CACHE_TTL, "30m", true)).byDefault("0", "`0` (off)");
+      .reads(OptionRules.duration(MAX_CACHE_TTL, "30m", true))
+      .byDefault("0", "`0` (off)");
 
   private final String key;
   private final Class<T> type;
@@ -142,8 +182,12 @@ public final class ReadOption<T> {
   private final Function<OptionReading, T> computedDefault;
   private final Function<Dataset.Api, String> documentedDefault;
 
-  private ReadOption(Builder<T> b, String defaultText, Function<OptionReading, T> computedDefault,
-      Function<Dataset.Api, String> documentedDefault, String requiredAs) {
+  private ReadOption(
+      Builder<T> b,
+      String defaultText,
+      Function<OptionReading, T> computedDefault,
+      Function<Dataset.Api, String> documentedDefault,
+      String requiredAs) {
     this.key = b.key;
     this.type = b.type;
     this.applies = b.applies;
@@ -212,7 +256,9 @@ public final class ReadOption<T> {
   /** @return the option named {@code name}, ignoring case */
   public static Optional<ReadOption<?>> fromKey(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return DECLARED.stream().filter(o -> o.key.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+    return DECLARED.stream()
+        .filter(o -> o.key.toLowerCase(Locale.ROOT).equals(lower))
+        .findFirst();
   }
 
   /**
@@ -220,8 +266,9 @@ public final class ReadOption<T> {
    *     {@code clientId}, {@code clientSecret}) now has, which Spark redacts
    */
   public static Optional<ReadOption<?>> retired(String name) {
-    return DECLARED.stream().filter(o -> o.isSecret()
-        && o.key.substring(SECRET_PREFIX.length()).equalsIgnoreCase(name)).findFirst();
+    return DECLARED.stream()
+        .filter(o -> o.isSecret() && o.key.substring(SECRET_PREFIX.length()).equalsIgnoreCase(name))
+        .findFirst();
   }
 
   /** @return the option that lists codes of {@code kind} */
@@ -240,7 +287,10 @@ public final class ReadOption<T> {
 
   /** @return the names of the options that carry credentials, for messages */
   static String credentialKeys() {
-    return DECLARED.stream().filter(ReadOption::isSecret).map(ReadOption::key).collect(Collectors.joining(", "));
+    return DECLARED.stream()
+        .filter(ReadOption::isSecret)
+        .map(ReadOption::key)
+        .collect(Collectors.joining(", "));
   }
 
   @Override
@@ -250,7 +300,8 @@ public final class ReadOption<T> {
 
   private static ReadOption<List<String>> codes(CodeKind kind) {
     return named(kind.optionName(), list())
-        .appliesTo(d -> d.codeKind().filter(kind::equals).isPresent()).reads(OptionRules.codes(kind))
+        .appliesTo(d -> d.codeKind().filter(kind::equals).isPresent())
+        .reads(OptionRules.codes(kind))
         .withoutDefault("(none)");
   }
 
@@ -311,7 +362,8 @@ public final class ReadOption<T> {
       return new ReadOption<>(this, null, null, documented, null);
     }
 
-    ReadOption<T> computedBy(Function<OptionReading, T> value, Function<Dataset.Api, String> documented) {
+    ReadOption<T> computedBy(
+        Function<OptionReading, T> value, Function<Dataset.Api, String> documented) {
       return new ReadOption<>(this, null, value, documented, null);
     }
 

@@ -35,8 +35,9 @@ public final class ReadOptions implements Serializable {
    * @throws IllegalStateException for an option without a default that was not given, or of another API
    */
   public <T> T get(ReadOption<T> option) {
-    return find(option).orElseThrow(() -> new IllegalStateException("Option " + option.key() + " has no value for"
-        + " dataset " + dataset.optionValue()));
+    return find(option)
+        .orElseThrow(() -> new IllegalStateException(
+            "Option " + option.key() + " has no value for" + " dataset " + dataset.optionValue()));
   }
 
   /** @return the dataset read */

@@ -24,8 +24,7 @@ public final class ReadOptionsParser {
   private String path;
   private Dataset dataset;
 
-  private ReadOptionsParser() {
-  }
+  private ReadOptionsParser() {}
 
   /**
    * @param options the options of the read, as given (names in any case)
@@ -34,16 +33,20 @@ public final class ReadOptionsParser {
    * @return the validated options
    * @throws LightcastOptionException when any value is missing or invalid, or any name unknown
    */
-  public static ReadOptions parse(Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
+  public static ReadOptions parse(
+      Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
     ReadOptionsParser parser = new ReadOptionsParser();
     parser.collect(options, sparkConf, env);
     return parser.build();
   }
 
-  private void collect(Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
+  private void collect(
+      Map<String, String> options, Map<String, String> sparkConf, Map<String, String> env) {
     for (ReadOption<?> option : ReadOption.all()) {
-      option.environmentVariable().ifPresent(variable -> put(option, env.get(variable),
-          "environment variable " + variable));
+      option
+          .environmentVariable()
+          .ifPresent(
+              variable -> put(option, env.get(variable), "environment variable " + variable));
     }
     sparkConf.forEach((key, value) -> {
       if (key.toLowerCase(Locale.ROOT).startsWith(ReadOption.SPARK_CONF_PREFIX)) {
@@ -51,9 +54,10 @@ public final class ReadOptionsParser {
         ReadOption.retired(name).ifPresent(current -> {
           throw retiredName("Spark conf " + key, ReadOption.SPARK_CONF_PREFIX + current.key());
         });
-        ReadOption<?> option = ReadOption.fromKey(name).orElseThrow(() -> new LightcastOptionException(
-            "Unknown Spark conf entry '" + key + "': no option is named '" + name + "'. Valid options: "
-                + ReadOption.validKeys() + "."));
+        ReadOption<?> option = ReadOption.fromKey(name)
+            .orElseThrow(() -> new LightcastOptionException(
+                "Unknown Spark conf entry '" + key + "': no option is named '" + name
+                    + "'. Valid options: " + ReadOption.validKeys() + "."));
         put(option, value, "Spark conf " + key);
       }
     });
@@ -65,8 +69,9 @@ public final class ReadOptionsParser {
       ReadOption.retired(key).ifPresent(current -> {
         throw retiredName("Option " + key, current.key());
       });
-      ReadOption<?> option = ReadOption.fromKey(key).orElseThrow(() -> new LightcastOptionException(
-          "Unknown option '" + key + "'. Valid options: " + ReadOption.validKeys() + "."));
+      ReadOption<?> option = ReadOption.fromKey(key)
+          .orElseThrow(() -> new LightcastOptionException(
+              "Unknown option '" + key + "'. Valid options: " + ReadOption.validKeys() + "."));
       put(option, value, "option " + option.key());
     });
   }
@@ -76,8 +81,9 @@ public final class ReadOptionsParser {
    * took it would teach the habit that leaks it.
    */
   private static LightcastOptionException retiredName(String given, String current) {
-    return new LightcastOptionException(given + " is a credential: give it as " + current + ". Every credential's"
-        + " name starts with 'secret.', so that Spark redacts it in plans, the Spark UI, the event log and SET.");
+    return new LightcastOptionException(
+        given + " is a credential: give it as " + current + ". Every credential's"
+            + " name starts with 'secret.', so that Spark redacts it in plans, the Spark UI, the event log and SET.");
   }
 
   private void put(ReadOption<?> option, String value, String origin) {
@@ -103,10 +109,13 @@ public final class ReadOptionsParser {
       }
     }
     Environment environment = (Environment) values.get(ReadOption.ENVIRONMENT.key());
-    if (environment != null && environment.customerKeyRequired()
+    if (environment != null
+        && environment.customerKeyRequired()
         && !values.containsKey(ReadOption.CUSTOMER_KEY.key())) {
-      throw new LightcastOptionException("Missing customer key: the production environment requires one; set "
-          + sources(ReadOption.CUSTOMER_KEY) + " (or option environment=testing for the testing environment).");
+      throw new LightcastOptionException(
+          "Missing customer key: the production environment requires one; set "
+              + sources(ReadOption.CUSTOMER_KEY)
+              + " (or option environment=testing for the testing environment).");
     }
     return new ReadOptions(dataset, values);
   }
@@ -121,7 +130,10 @@ public final class ReadOptionsParser {
     return Optional.ofNullable(option.read(value, reading));
   }
 
-  /** @return the three ways to give a credential: {@code option x, Spark conf spark.lightcast.x or environment variable X} */
+  /**
+   * @return the three ways to give a credential: {@code option x, Spark conf spark.lightcast.x or environment
+   *     variable X}
+   */
   private static String sources(ReadOption<?> option) {
     return "option " + option.key() + ", Spark conf " + ReadOption.SPARK_CONF_PREFIX + option.key()
         + " or environment variable " + option.environmentVariable().orElseThrow();
@@ -137,10 +149,13 @@ public final class ReadOptionsParser {
         if (origins.get(option).startsWith("option ")) {
           String hint = option == ReadOption.REGION_CODES
               ? "; filter its rows with where(\"regionCode IN (...)\")"
-              : dataset.codeKind().filter(k -> option.key().endsWith("Codes") || option.key().endsWith("Ids"))
-                  .map(k -> "; use " + k.optionName()).orElse("");
-          throw new LightcastOptionException("Option " + option.key() + " does not apply to dataset "
-              + dataset.optionValue() + hint + ".");
+              : dataset
+                  .codeKind()
+                  .filter(k -> option.key().endsWith("Codes") || option.key().endsWith("Ids"))
+                  .map(k -> "; use " + k.optionName())
+                  .orElse("");
+          throw new LightcastOptionException("Option " + option.key()
+              + " does not apply to dataset " + dataset.optionValue() + hint + ".");
         }
         given.remove(option);
       }
@@ -157,16 +172,19 @@ public final class ReadOptionsParser {
    */
   public static Dataset resolveDataset(String byOption, String path) {
     if (byOption != null && path != null && !byOption.strip().equalsIgnoreCase(path.strip())) {
-      throw new LightcastOptionException("Option dataset is " + shown(byOption) + " but load() was given "
-          + shown(path) + "; give the dataset once. Valid datasets: " + Dataset.validValues() + ".");
+      throw new LightcastOptionException(
+          "Option dataset is " + shown(byOption) + " but load() was given " + shown(path)
+              + "; give the dataset once. Valid datasets: " + Dataset.validValues() + ".");
     }
     String name = byOption != null ? byOption : path;
     if (name == null || name.isBlank()) {
-      throw new LightcastOptionException("Missing dataset: use load(\"<dataset>\") or option dataset. Valid datasets: "
-          + Dataset.validValues() + ".");
+      throw new LightcastOptionException(
+          "Missing dataset: use load(\"<dataset>\") or option dataset. Valid datasets: "
+              + Dataset.validValues() + ".");
     }
-    return Dataset.fromOptionValue(name).orElseThrow(() -> new LightcastOptionException(
-        "Unknown dataset " + shown(name) + ". Valid datasets: " + Dataset.validValues() + "."));
+    return Dataset.fromOptionValue(name)
+        .orElseThrow(() -> new LightcastOptionException(
+            "Unknown dataset " + shown(name) + ". Valid datasets: " + Dataset.validValues() + "."));
   }
 
   /**
@@ -174,8 +192,10 @@ public final class ReadOptionsParser {
    *     else only its length, as it may be a key given in the wrong place
    */
   private static String shown(String value) {
-    return DATASET_LIKE.matcher(value.strip()).matches() ? "'" + value.strip() + "'"
-        : "(a value of " + value.length() + " characters that is no dataset name, not shown as it may be a credential)";
+    return DATASET_LIKE.matcher(value.strip()).matches()
+        ? "'" + value.strip() + "'"
+        : "(a value of " + value.length()
+            + " characters that is no dataset name, not shown as it may be a credential)";
   }
 
   /** One option being read: what its rule may ask. */
@@ -208,8 +228,8 @@ public final class ReadOptionsParser {
 
     @Override
     public LightcastOptionException invalid(String value, String why) {
-      return new LightcastOptionException(OptionRules.capitalize(origin()) + " has invalid value '" + value + "': "
-          + why + ".");
+      return new LightcastOptionException(
+          OptionRules.capitalize(origin()) + " has invalid value '" + value + "': " + why + ".");
     }
   }
 }

@@ -11,12 +11,12 @@ import java.util.TreeSet;
 public final class RegionCodes {
   /** FIPS codes of the 50 states, DC (11) and Puerto Rico (72). */
   public static final Set<String> STATE_FIPS = Set.of(
-      "01", "02", "04", "05", "06", "08", "09", "10", "11", "12", "13", "15", "16", "17", "18", "19", "20", "21",
-      "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33", "34", "35", "36", "37", "38", "39",
-      "40", "41", "42", "44", "45", "46", "47", "48", "49", "50", "51", "53", "54", "55", "56", "72");
+      "01", "02", "04", "05", "06", "08", "09", "10", "11", "12", "13", "15", "16", "17", "18",
+      "19", "20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30", "31", "32", "33",
+      "34", "35", "36", "37", "38", "39", "40", "41", "42", "44", "45", "46", "47", "48", "49",
+      "50", "51", "53", "54", "55", "56", "72");
 
-  private RegionCodes() {
-  }
+  private RegionCodes() {}
 
   /**
    * Checks a code given by option, where a state may be written without its leading zero ("6").
@@ -41,21 +41,28 @@ public final class RegionCodes {
   public static String canonical(String code, String source) {
     if (code.matches("\\d{2}")) {
       if (!STATE_FIPS.contains(code)) {
-        throw invalid(code, source, "it is not the FIPS code of a state, DC or Puerto Rico (valid: "
-            + String.join(", ", new TreeSet<>(STATE_FIPS)) + ")");
+        throw invalid(
+            code,
+            source,
+            "it is not the FIPS code of a state, DC or Puerto Rico (valid: "
+                + String.join(", ", new TreeSet<>(STATE_FIPS)) + ")");
       }
       return code;
     }
     if (code.matches("\\d{5}")) {
       return code;
     }
-    throw invalid(code, source, "region codes are 2-digit state FIPS codes such as 06 or 5-digit MSA (CBSA) codes"
-        + " such as 41860");
+    throw invalid(
+        code,
+        source,
+        "region codes are 2-digit state FIPS codes such as 06 or 5-digit MSA (CBSA) codes"
+            + " such as 41860");
   }
 
   /** @return the explanation for a region the POG API cannot answer for */
   public static String onlyNationAndStates(Dataset dataset) {
-    return "dataset " + dataset.optionValue() + " has national and state figures only (the API has no MSAs)";
+    return "dataset " + dataset.optionValue()
+        + " has national and state figures only (the API has no MSAs)";
   }
 
   /** @return the type of a canonical code */
@@ -65,7 +72,9 @@ public final class RegionCodes {
 
   /** @return the form the API is sent: states without their leading zero */
   public static String apiForm(String canonicalCode) {
-    return typeOf(canonicalCode) == RegionType.STATE ? String.valueOf(Integer.parseInt(canonicalCode)) : canonicalCode;
+    return typeOf(canonicalCode) == RegionType.STATE
+        ? String.valueOf(Integer.parseInt(canonicalCode))
+        : canonicalCode;
   }
 
   /** @return the canonical form of a code the API returned (states may lack their leading zero) */
@@ -74,6 +83,7 @@ public final class RegionCodes {
   }
 
   private static LightcastOptionException invalid(String code, String source, String why) {
-    return new LightcastOptionException(source + " has invalid region code '" + code + "': " + why + ".");
+    return new LightcastOptionException(
+        source + " has invalid region code '" + code + "': " + why + ".");
   }
 }

@@ -21,7 +21,9 @@ public enum RegionType {
 
   /** @return the type named by {@code value} (case-insensitive), if any */
   public static Optional<RegionType> fromApiName(String value) {
-    return Arrays.stream(values()).filter(t -> t.apiName().equalsIgnoreCase(value.strip())).findFirst();
+    return Arrays.stream(values())
+        .filter(t -> t.apiName().equalsIgnoreCase(value.strip()))
+        .findFirst();
   }
 
   /** @return every valid value, for error messages */

@@ -54,7 +54,9 @@ public final class Secret implements Serializable {
 
   private static String lowerCaseEscapes(String encoded) {
     StringBuilder out = new StringBuilder(encoded);
-    for (int i = encoded.indexOf('%'); i >= 0 && i + 2 < encoded.length(); i = encoded.indexOf('%', i + 1)) {
+    for (int i = encoded.indexOf('%');
+        i >= 0 && i + 2 < encoded.length();
+        i = encoded.indexOf('%', i + 1)) {
       out.replace(i + 1, i + 3, encoded.substring(i + 1, i + 3).toLowerCase(java.util.Locale.ROOT));
     }
     return out.toString();

@@ -18,8 +18,8 @@ final class HoldingPacer implements Pacer {
     }
     Sleep.millis(holdUntil - System.currentTimeMillis(), Sleep.RATE_LIMIT_WAIT);
     // No slots, so none to give up for a request that leaves late.
-    return new Turn(System.nanoTime() - start, System.currentTimeMillis(), (turn, sentMillis) -> {
-    });
+    return new Turn(
+        System.nanoTime() - start, System.currentTimeMillis(), (turn, sentMillis) -> {});
   }
 
   @Override

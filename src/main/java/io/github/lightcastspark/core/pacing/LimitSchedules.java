@@ -38,8 +38,7 @@ public final class LimitSchedules {
     }
   }
 
-  private record Ask(double rate, long untilMillis) {
-  }
+  private record Ask(double rate, long untilMillis) {}
 
   /**
    * Asks the limit's schedule for {@code read}: at planning, and again when its tasks are set up.
@@ -51,17 +50,22 @@ public final class LimitSchedules {
    *     regions list) cannot share a slot with the first data request
    * @return the schedule of the limit over {@code lanes} executor JVMs, at the lowest rate now asked of it
    */
-  public PacingPlan ask(List<Object> limit, double rateLimit, int lanes, int requests, String read,
-      long nowMillis) {
-    Schedule schedule = schedules.computeIfAbsent(List.of(limit, lanes),
+  public PacingPlan ask(
+      List<Object> limit, double rateLimit, int lanes, int requests, String read, long nowMillis) {
+    Schedule schedule = schedules.computeIfAbsent(
+        List.of(limit, lanes),
         k -> new Schedule(PacingPlan.of("", rateLimit, lanes, nowMillis).originMillis()));
     long lease = Math.max(MIN_LEASE_MILLIS, (long) (LEASE_MARGIN * requests * 1000 / rateLimit));
     synchronized (schedule) {
       schedule.asks.values().removeIf(a -> a.untilMillis() < nowMillis);
-      schedule.asks.merge(read, new Ask(rateLimit, nowMillis + lease),
+      schedule.asks.merge(
+          read,
+          new Ask(rateLimit, nowMillis + lease),
           (held, renewed) -> renewed.untilMillis() > held.untilMillis() ? renewed : held);
-      double tightest = schedule.asks.values().stream().mapToDouble(Ask::rate).min().orElse(rateLimit);
-      return PacingPlan.of(schedule.id, tightest, lanes, nowMillis).startingAt(schedule.originMillis);
+      double tightest =
+          schedule.asks.values().stream().mapToDouble(Ask::rate).min().orElse(rateLimit);
+      return PacingPlan.of(schedule.id, tightest, lanes, nowMillis)
+          .startingAt(schedule.originMillis);
     }
   }
 }

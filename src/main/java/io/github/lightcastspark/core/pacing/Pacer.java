@@ -16,12 +16,10 @@ public interface Pacer {
   void pause(Duration wait);
 
   /** Tells that a request was answered with a 2xx, with these response headers (names lower-cased). */
-  default void answered(Map<String, String> headers) {
-  }
+  default void answered(Map<String, String> headers) {}
 
   /** Tells that the reader holding this pacer is done with it. */
-  default void close() {
-  }
+  default void close() {}
 
   /**
    * @return a pacer for requests outside the API's schedule (the token endpoint, the planner's regions list): no

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * @param slotMillis time between slots: a little more than {@code 1 / rateLimit}
  * @param lanes executor JVMs that may run the query's tasks
  */
-public record PacingPlan(String scheduleId, long originMillis, double slotMillis, int lanes) implements Serializable {
+public record PacingPlan(String scheduleId, long originMillis, double slotMillis, int lanes)
+    implements Serializable {
   /**
    * The schedule runs 4 % below the limit, so that jitter between a request leaving and arriving (and clock skew
    * between hosts) cannot squeeze one request too many into a server's one-second window. Larger delays are
@@ -42,7 +43,8 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
    */
   public static PacingPlan of(String scheduleId, double rateLimit, int lanes, long plannedMillis) {
     double slotMillis = 1000.0 / (rateLimit * HEADROOM);
-    return new PacingPlan(scheduleId, plannedMillis + (long) Math.ceil(slotMillis), slotMillis, Math.max(1, lanes));
+    return new PacingPlan(
+        scheduleId, plannedMillis + (long) Math.ceil(slotMillis), slotMillis, Math.max(1, lanes));
   }
 
   /** @return the requests per second each executor JVM may send */
@@ -91,7 +93,10 @@ public record PacingPlan(String scheduleId, long originMillis, double slotMillis
       return given;
     }
     int own = remainder(executorId);
-    List<Integer> unheld = IntStream.range(0, lanes).filter(l -> !lanesById.containsValue(l)).boxed().toList();
+    List<Integer> unheld = IntStream.range(0, lanes)
+        .filter(l -> !lanesById.containsValue(l))
+        .boxed()
+        .toList();
     if (unheld.isEmpty() || unheld.contains(own)) {
       return own;
     }

@@ -12,8 +12,7 @@ import java.util.Map;
 final class ServerLimit {
   static final long MIN_SECONDS = 5;
 
-  private ServerLimit() {
-  }
+  private ServerLimit() {}
 
   /**
    * @return the requests per second the headers allow (0 when the window is spent), or -1 when they do not tell one
@@ -23,7 +22,11 @@ final class ServerLimit {
     Long limit = number(headers.get("x-ratelimit-limit"));
     Long remaining = number(headers.get("x-ratelimit-remaining"));
     Long reset = number(headers.get("x-ratelimit-reset"));
-    if (limit == null || remaining == null || reset == null || remaining >= limit || remaining < 0) {
+    if (limit == null
+        || remaining == null
+        || reset == null
+        || remaining >= limit
+        || remaining < 0) {
       return -1;
     }
     double seconds = (reset * 1000 - nowMillis) / 1000.0;

@@ -11,15 +11,15 @@ public final class Sleep {
   static final Function<InterruptedException, RuntimeException> RATE_LIMIT_WAIT =
       e -> new IllegalStateException("Interrupted while waiting for the rate limit", e);
 
-  private Sleep() {
-  }
+  private Sleep() {}
 
   /**
    * Sleeps {@code millis} if positive.
    *
    * @param interrupted makes the failure thrown when an interrupt ends the sleep, saying what was waited for
    */
-  public static void millis(long millis, Function<InterruptedException, ? extends RuntimeException> interrupted) {
+  public static void millis(
+      long millis, Function<InterruptedException, ? extends RuntimeException> interrupted) {
     if (millis <= 0) {
       return;
     }

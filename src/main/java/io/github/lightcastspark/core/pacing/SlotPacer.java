@@ -33,6 +33,7 @@ public final class SlotPacer implements Pacer {
   static final double RECOVERY = 0.02;
   /** The least share a run of 429s leaves: one slot in 64 of the lane. */
   static final double MIN_SHARE = 1.0 / 64;
+
   private static final Logger LOG = LoggerFactory.getLogger(SlotPacer.class);
 
   private final long originMillis;
@@ -42,9 +43,11 @@ public final class SlotPacer implements Pacer {
   private double slotMillis;
   /** The grid index (of this lane's slots) before which no slot may be taken; fractional when sharing. */
   private double nextIndex;
+
   private long lastReservedMillis;
   /** The slot spacings the live readers were given, with how many hold each. */
   private final TreeMap<Double, Integer> holds = new TreeMap<>();
+
   private long holdUntilMillis;
   private double share = 1;
   private double ceiling = 1;
@@ -116,10 +119,12 @@ public final class SlotPacer implements Pacer {
       ceiling = Math.max(MIN_SHARE, Math.min(1, serverRate * PacingPlan.HEADROOM / scheduleRate));
       if (ceiling < 1 && !warned) {
         warned = true;
-        LOG.warn("The server allows about {} requests/s on this credential (its X-RateLimit headers), less than the"
-            + " read's rateLimit of {}/s: this executor JVM slows to its share, {} requests/s, instead of being"
-            + " refused.",
-            String.format("%.2f", serverRate), String.format("%.2f", scheduleRate / PacingPlan.HEADROOM),
+        LOG.warn(
+            "The server allows about {} requests/s on this credential (its X-RateLimit headers), less than the"
+                + " read's rateLimit of {}/s: this executor JVM slows to its share, {} requests/s, instead of being"
+                + " refused.",
+            String.format("%.2f", serverRate),
+            String.format("%.2f", scheduleRate / PacingPlan.HEADROOM),
             String.format("%.2f", ceiling * scheduleRate / lanes));
       }
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * @param codes the requested codes, sorted; empty for the regions list
  * @param region the region; for the regions list, the type asked for (null: every type)
  */
-public record ApiRequest(Dataset dataset, List<String> codes, Region region) implements Serializable {
+public record ApiRequest(Dataset dataset, List<String> codes, Region region)
+    implements Serializable {
 
   /** Copies the codes so that the record is immutable. */
   public ApiRequest {

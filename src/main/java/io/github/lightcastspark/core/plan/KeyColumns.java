@@ -13,8 +13,7 @@ public final class KeyColumns {
   /** Both region columns. */
   public static final Set<String> REGION_COLUMNS = Set.of(REGION_TYPE, REGION_CODE);
 
-  private KeyColumns() {
-  }
+  private KeyColumns() {}
 
   /** @return the columns whose {@code =} and {@code IN} filters the API answers exactly for {@code dataset} */
   public static Set<String> pushable(Dataset dataset) {

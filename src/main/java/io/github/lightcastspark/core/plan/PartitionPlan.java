@@ -26,7 +26,8 @@ public record PartitionPlan(List<List<ApiRequest>> partitions) {
    * @param maxPartitions the user's choice, or 0 for none
    */
   public static PartitionPlan of(List<ApiRequest> requests, int parallelism, int maxPartitions) {
-    int count = Math.min(maxPartitions > 0 ? maxPartitions : Math.max(1, parallelism), requests.size());
+    int count =
+        Math.min(maxPartitions > 0 ? maxPartitions : Math.max(1, parallelism), requests.size());
     List<List<ApiRequest>> partitions = new ArrayList<>(count);
     int from = 0;
     for (int i = 0; i < count; i++) {

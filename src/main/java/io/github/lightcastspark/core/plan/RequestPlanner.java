@@ -45,23 +45,27 @@ public final class RequestPlanner {
     String source = "Filter on column " + column;
     for (String value : values) {
       if (column.equals(KeyColumns.REGION_TYPE)) {
-        RegionType type = RegionType.fromApiName(value).filter(t -> t.apiName().equals(value))
+        RegionType type = RegionType.fromApiName(value)
+            .filter(t -> t.apiName().equals(value))
             .orElseThrow(() -> new LightcastOptionException(source + " has invalid value '" + value
                 + "': valid values are " + RegionType.validValues() + "."));
         requireSupported(dataset, type, source, value);
       } else if (column.equals(KeyColumns.REGION_CODE)) {
-        requireSupported(dataset, RegionCodes.typeOf(RegionCodes.canonical(value, source)), source, value);
+        requireSupported(
+            dataset, RegionCodes.typeOf(RegionCodes.canonical(value, source)), source, value);
       } else {
-        CodeKind kind = dataset.codeKind().filter(k -> k.column().equals(column)).orElseThrow();
+        CodeKind kind =
+            dataset.codeKind().filter(k -> k.column().equals(column)).orElseThrow();
         if (!kind.isValid(value)) {
-          throw new LightcastOptionException(source + " has invalid value '" + value + "': codes are "
-              + kind.format() + ".");
+          throw new LightcastOptionException(
+              source + " has invalid value '" + value + "': codes are " + kind.format() + ".");
         }
       }
     }
   }
 
-  private static void requireSupported(Dataset dataset, RegionType type, String source, String value) {
+  private static void requireSupported(
+      Dataset dataset, RegionType type, String source, String value) {
     if (!dataset.answers(type)) {
       throw new LightcastOptionException(source + " has invalid value '" + value + "': "
           + RegionCodes.onlyNationAndStates(dataset) + ".");
@@ -70,7 +74,8 @@ public final class RequestPlanner {
 
   /** @return whether the options or the pushed filters say which regions to ask for (else: the nation) */
   public static boolean regionsGiven(ReadOptions options, PushedKeys keys) {
-    return constrainedTypes(options, keys).isPresent() || regionCodes(options, keys).isPresent();
+    return constrainedTypes(options, keys).isPresent()
+        || regionCodes(options, keys).isPresent();
   }
 
   /** @return the requests, in a deterministic order; empty when the filters contradict each other or the options */
@@ -95,7 +100,8 @@ public final class RequestPlanner {
     if (types.isEmpty()) {
       return List.of(new ApiRequest(options.dataset(), List.of(), null));
     }
-    return types.get().stream().map(t -> new ApiRequest(options.dataset(), List.of(), new Region(t, null)))
+    return types.get().stream()
+        .map(t -> new ApiRequest(options.dataset(), List.of(), new Region(t, null)))
         .toList();
   }
 
@@ -103,21 +109,26 @@ public final class RequestPlanner {
     CodeKind kind = options.dataset().codeKind().orElseThrow();
     Optional<Set<String>> byFilter = keys.allowed(kind.column());
     if (options.codes().isEmpty() && byFilter.isEmpty()) {
-      throw new LightcastOptionException("Dataset " + options.dataset().optionValue() + " needs " + kind.column()
-          + " codes: set option " + kind.optionName() + " (comma-separated, " + kind.format() + ") or filter with "
-          + kind.column() + " = '...' or " + kind.column() + " IN (...).");
+      throw new LightcastOptionException(
+          "Dataset " + options.dataset().optionValue() + " needs " + kind.column()
+              + " codes: set option " + kind.optionName() + " (comma-separated, " + kind.format()
+              + ") or filter with "
+              + kind.column() + " = '...' or " + kind.column() + " IN (...).");
     }
-    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes().orElseThrow())));
+    TreeSet<String> codes =
+        new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes().orElseThrow())));
     options.codes().ifPresent(codes::retainAll);
     return new ArrayList<>(codes);
   }
 
   private List<Region> regions() {
     Optional<Set<String>> codeConstraint = regionCodes(options, keys);
-    Set<RegionType> types = constrainedTypes(options, keys).orElseGet(() -> codeConstraint
-        .map(codes -> codes.stream().map(RegionCodes::typeOf).collect(() -> EnumSet.noneOf(RegionType.class),
-            Set::add, Set::addAll))
-        .orElse(EnumSet.of(RegionType.NATIONAL)));
+    Set<RegionType> types = constrainedTypes(options, keys)
+        .orElseGet(() -> codeConstraint
+            .map(codes -> codes.stream()
+                .map(RegionCodes::typeOf)
+                .collect(() -> EnumSet.noneOf(RegionType.class), Set::add, Set::addAll))
+            .orElse(EnumSet.of(RegionType.NATIONAL)));
     types.removeIf(t -> !options.dataset().answers(t));
     TreeSet<Region> regions = new TreeSet<>();
     for (RegionType type : types) {
@@ -126,7 +137,10 @@ public final class RequestPlanner {
           regions.add(Region.NATIONAL);
         }
       } else if (codeConstraint.isPresent()) {
-        codeConstraint.get().stream().filter(c -> RegionCodes.typeOf(c) == type).map(Region::of).forEach(regions::add);
+        codeConstraint.get().stream()
+            .filter(c -> RegionCodes.typeOf(c) == type)
+            .map(Region::of)
+            .forEach(regions::add);
       } else {
         catalog.codes(type).stream().map(Region::of).forEach(regions::add);
       }
@@ -152,8 +166,8 @@ public final class RequestPlanner {
     if (options.regionCodes().isEmpty() && byFilter.isEmpty()) {
       return Optional.empty();
     }
-    TreeSet<String> codes = new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.regionCodes()
-        .orElseThrow())));
+    TreeSet<String> codes = new TreeSet<>(
+        byFilter.orElseGet(() -> new TreeSet<>(options.regionCodes().orElseThrow())));
     options.regionCodes().ifPresent(codes::retainAll);
     return Optional.of(codes);
   }

@@ -18,8 +18,7 @@ public final class RowEstimate {
   /** Metropolitan statistical areas in the Census Bureau's 2020 CBSA delineation, Puerto Rico's included. */
   static final int MSAS = 392;
 
-  private RowEstimate() {
-  }
+  private RowEstimate() {}
 
   /** @return the rows {@code requests} are expected to return */
   public static long of(List<ApiRequest> requests) {

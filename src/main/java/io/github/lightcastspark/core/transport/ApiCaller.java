@@ -44,6 +44,7 @@ public final class ApiCaller {
   private static final Logger LOG = LoggerFactory.getLogger(ApiCaller.class);
   /** Retried: a server error or timeout that may pass (408 is the server tiring of waiting for the request). */
   private static final Set<Integer> TRANSIENT = Set.of(408, 500, 502, 503, 504);
+
   private static final String QUOTA_EXCEEDED = "QUOTA_EXCEEDED";
 
   /**
@@ -71,7 +72,11 @@ public final class ApiCaller {
    * @param counters where attempts, retries, waits and cache hits are counted
    * @param cache responses that may be reused instead of sending a request
    */
-  public ApiCaller(Duration timeout, RetryPolicy policy, Pacer pacer, RequestCounters counters,
+  public ApiCaller(
+      Duration timeout,
+      RetryPolicy policy,
+      Pacer pacer,
+      RequestCounters counters,
       ResponseCache cache) {
     this.timeout = timeout;
     this.config = SharedHttpClients.configFor(timeout);
@@ -88,10 +93,16 @@ public final class ApiCaller {
    * @param responses the responses the JVM keeps
    * @return a caller on the JVM's shared HTTP client
    */
-  public static ApiCaller of(io.github.lightcastspark.core.options.ReadOptions options, Pacer pacer,
-      RequestCounters counters, ResponseCache.Store responses) {
-    return new ApiCaller(options.requestTimeout(),
-        RetryPolicy.of(options.maxRetries(), options.maxRetryTime()), pacer, counters,
+  public static ApiCaller of(
+      io.github.lightcastspark.core.options.ReadOptions options,
+      Pacer pacer,
+      RequestCounters counters,
+      ResponseCache.Store responses) {
+    return new ApiCaller(
+        options.requestTimeout(),
+        RetryPolicy.of(options.maxRetries(), options.maxRetryTime()),
+        pacer,
+        counters,
         ResponseCache.of(responses, options.cacheTtl()));
   }
 
@@ -108,7 +119,10 @@ public final class ApiCaller {
    * @return the parsed body
    * @throws ApiException when the API refuses the request, the retries run out or the body is not a JSON object
    */
-  public JsonNode json(ResponseCache.Key key, Supplier<ClassicHttpRequest> request, String description,
+  public JsonNode json(
+      ResponseCache.Key key,
+      Supplier<ClassicHttpRequest> request,
+      String description,
       Credential credential) {
     Optional<ApiResponse> cached = cache.get(key);
     if (cached.isPresent()) {
@@ -140,7 +154,8 @@ public final class ApiCaller {
    * @return the 2xx response
    * @throws ApiException when the API refuses the request or the retries run out
    */
-  private ApiResponse call(Supplier<ClassicHttpRequest> request, String description, Credential credential) {
+  private ApiResponse call(
+      Supplier<ClassicHttpRequest> request, String description, Credential credential) {
     String lastFailure = null;
     boolean renewed = credential == null;
     long started = System.nanoTime();
@@ -154,17 +169,26 @@ public final class ApiCaller {
       Outcome outcome;
       HttpUriRequestBase exchange = exchange(request.get(), turn);
       AtomicBoolean expired = new AtomicBoolean();
-      ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
-        expired.set(true);
-        exchange.cancel();
-      }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> deadline = DEADLINES.schedule(
+          () -> {
+            expired.set(true);
+            exchange.cancel();
+          },
+          timeout.toMillis(),
+          TimeUnit.MILLISECONDS);
       try {
-        outcome = client.execute(exchange, response -> new Outcome(response.getCode(),
-            body(response.getEntity(), exchange, description), headers(response.getHeaders())));
+        outcome = client.execute(
+            exchange,
+            response -> new Outcome(
+                response.getCode(),
+                body(response.getEntity(), exchange, description),
+                headers(response.getHeaders())));
       } catch (IOException e) {
         lastFailure = expired.get()
-            ? "no complete answer within requestTimeout (" + timeout.toMillis() + " ms for the whole exchange)"
-            : "I/O error " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            ? "no complete answer within requestTimeout (" + timeout.toMillis()
+                + " ms for the whole exchange)"
+            : "I/O error " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Duration wait = policy.backoff(attempt + 1);
         if (!policy.allowsRetry(attempt, started, wait)) {
           throw new ApiException(description, 0, null, gaveUp(attempt, started, lastFailure), e);
@@ -182,7 +206,8 @@ public final class ApiCaller {
       if (outcome.status == 401 && !renewed) {
         renewed = true;
         counters.countRetry();
-        LOG.info("{} got 401 ({}); renewing the credential and sending it again", description, error);
+        LOG.info(
+            "{} got 401 ({}); renewing the credential and sending it again", description, error);
         credential.renew();
         continue;
       }
@@ -196,13 +221,17 @@ public final class ApiCaller {
             ? new ApiRefusal(description, outcome.status, error.code(), detail)
             : new ApiException(description, outcome.status, error.code(), detail, null);
       }
-      lastFailure = "HTTP " + outcome.status + " " + error + (rateLimited ? limitOf(outcome.headers) : "");
+      lastFailure =
+          "HTTP " + outcome.status + " " + error + (rateLimited ? limitOf(outcome.headers) : "");
       // X-RateLimit-Reset comes with every response; only on a 429 does it say when to come back.
-      Duration wait = policy.serverWait(outcome.headers.get("retry-after"),
-          rateLimited ? outcome.headers.get("x-ratelimit-reset") : null, attempt + 1, System.currentTimeMillis());
+      Duration wait = policy.serverWait(
+          outcome.headers.get("retry-after"),
+          rateLimited ? outcome.headers.get("x-ratelimit-reset") : null,
+          attempt + 1,
+          System.currentTimeMillis());
       if (!policy.allowsRetry(attempt, started, wait)) {
-        throw new ApiException(description, outcome.status, error.code(), gaveUp(attempt, started, lastFailure),
-            null);
+        throw new ApiException(
+            description, outcome.status, error.code(), gaveUp(attempt, started, lastFailure), null);
       }
       retry(description, lastFailure, wait, rateLimited);
     }
@@ -216,8 +245,10 @@ public final class ApiCaller {
       pacer.pause(wait);
       return;
     }
-    Sleep.millis(wait.toMillis(),
-        e -> new ApiException(description, 0, null, "interrupted while waiting to retry after " + failure, e));
+    Sleep.millis(
+        wait.toMillis(),
+        e -> new ApiException(
+            description, 0, null, "interrupted while waiting to retry after " + failure, e));
   }
 
   /** @return the deadline timer: one daemon thread, which forgets a deadline as soon as its request is done */
@@ -240,7 +271,8 @@ public final class ApiCaller {
     try {
       exchange = new HttpUriRequestBase(request.getMethod(), request.getUri());
     } catch (URISyntaxException e) {
-      throw new IllegalStateException("a request URL that the options check should have refused", e);
+      throw new IllegalStateException(
+          "a request URL that the options check should have refused", e);
     }
     exchange.setHeaders(request.getHeaders());
     exchange.setConfig(config);
@@ -264,16 +296,23 @@ public final class ApiCaller {
    * @throws ApiException {@code RESPONSE_TOO_LARGE} for a longer one, after dropping the connection rather than
    *     reading the rest: an endless body would otherwise be drained until the deadline
    */
-  private static byte[] body(HttpEntity entity, HttpUriRequestBase exchange, String description) throws IOException {
+  private static byte[] body(HttpEntity entity, HttpUriRequestBase exchange, String description)
+      throws IOException {
     if (entity == null) {
       return new byte[0];
     }
-    byte[] body = entity.getContentLength() > MAX_BODY_BYTES ? null : entity.getContent().readNBytes(
-        MAX_BODY_BYTES + 1);
+    byte[] body = entity.getContentLength() > MAX_BODY_BYTES
+        ? null
+        : entity.getContent().readNBytes(MAX_BODY_BYTES + 1);
     if (body == null || body.length > MAX_BODY_BYTES) {
       exchange.cancel();
-      throw new ApiException(description, 0, "RESPONSE_TOO_LARGE", "the response body is over " + (MAX_BODY_BYTES
-          >> 20) + " MiB, far more than any answer of the API; it was not read to its end", null);
+      throw new ApiException(
+          description,
+          0,
+          "RESPONSE_TOO_LARGE",
+          "the response body is over " + (MAX_BODY_BYTES >> 20)
+              + " MiB, far more than any answer of the API; it was not read to its end",
+          null);
     }
     return body;
   }
@@ -293,15 +332,19 @@ public final class ApiCaller {
     for (String header : List.of("X-RateLimit-Limit", "Retry-After")) {
       String value = headers.get(header.toLowerCase(Locale.ROOT));
       if (value != null) {
-        said.append(said.length() == 0 ? " (" : ", ").append(header).append(": ").append(value);
+        said.append(said.length() == 0 ? " (" : ", ")
+            .append(header)
+            .append(": ")
+            .append(value);
       }
     }
     return said.length() == 0 ? "" : said.append(')').toString();
   }
 
   private static String gaveUp(int attempt, long startedNanos, String lastFailure) {
-    return "gave up after " + (attempt + 1) + " attempts in " + (System.nanoTime() - startedNanos) / 1_000_000_000
-        + " s; the last one got " + lastFailure;
+    return "gave up after " + (attempt + 1) + " attempts in "
+        + (System.nanoTime() - startedNanos) / 1_000_000_000 + " s; the last one got "
+        + lastFailure;
   }
 
   private static Map<String, String> headers(Header[] headers) {
@@ -312,6 +355,5 @@ public final class ApiCaller {
     return map;
   }
 
-  private record Outcome(int status, byte[] body, Map<String, String> headers) {
-  }
+  private record Outcome(int status, byte[] body, Map<String, String> headers) {}
 }

@@ -24,9 +24,13 @@ public class ApiException extends RuntimeException {
    * @param detail the rest of the explanation
    * @param cause the underlying I/O or parse failure, or null
    */
-  public ApiException(String request, int status, String errorCode, String detail, Throwable cause) {
-    super(Secret.scrub("Lightcast request failed for " + request + ": " + (status > 0 ? "HTTP " + status + " " : "")
-        + (errorCode == null ? "" : errorCode + ": ") + detail), cause);
+  public ApiException(
+      String request, int status, String errorCode, String detail, Throwable cause) {
+    super(
+        Secret.scrub("Lightcast request failed for " + request + ": "
+            + (status > 0 ? "HTTP " + status + " " : "")
+            + (errorCode == null ? "" : errorCode + ": ") + detail),
+        cause);
     this.status = status;
     this.errorCode = Secret.scrub(errorCode);
     this.detail = Secret.scrub(detail);

@@ -6,5 +6,4 @@ package io.github.lightcastspark.core.transport;
  * @param status the HTTP status (2xx)
  * @param body the raw body
  */
-public record ApiResponse(int status, byte[] body) {
-}
+public record ApiResponse(int status, byte[] body) {}

@@ -14,8 +14,7 @@ public final class JsonBodies {
   /** The connector's one JSON mapper: thread-safe once configured, and costly to make. */
   public static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private JsonBodies() {
-  }
+  private JsonBodies() {}
 
   /** @return {@code body} as a request entity */
   public static ByteArrayEntity entity(JsonNode body) {
@@ -35,10 +34,15 @@ public final class JsonBodies {
       }
       return root;
     } catch (IOException e) {
-      // Not the parser's exception as the cause: its message quotes the body, which may echo a credential.
-      throw new ApiException(description, response.status(), ApiException.MALFORMED_RESPONSE,
-          "the response body is not valid JSON (" + e.getClass().getSimpleName() + "); " + response.body().length
-              + " bytes received", null);
+      // Not the parser's exception as the cause: its message quotes the body, which may echo a
+      // credential.
+      throw new ApiException(
+          description,
+          response.status(),
+          ApiException.MALFORMED_RESPONSE,
+          "the response body is not valid JSON (" + e.getClass().getSimpleName() + "); "
+              + response.body().length + " bytes received",
+          null);
     }
   }
 }

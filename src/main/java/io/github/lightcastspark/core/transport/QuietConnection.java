@@ -17,7 +17,8 @@ import org.apache.hc.core5.util.Timeout;
  * connector's package, so that turning the connector's logging up would print every credential. Nothing else of the
  * connection differs.
  */
-final class QuietConnection extends DefaultBHttpClientConnection implements ManagedHttpClientConnection {
+final class QuietConnection extends DefaultBHttpClientConnection
+    implements ManagedHttpClientConnection {
   /** Makes the pool's connections. */
   static final HttpConnectionFactory<ManagedHttpClientConnection> FACTORY = socket -> {
     QuietConnection connection = new QuietConnection();

@@ -40,8 +40,8 @@ public final class ResponseCache {
   public static final class Store {
     private final Cache<Key, Stored> entries = Caffeine.newBuilder()
         .maximumWeight(MAX_BYTES)
-        .weigher((Key key, Stored stored) -> stored.response().body().length + key.url().length()
-            + key.body().length())
+        .weigher((Key key, Stored stored) ->
+            stored.response().body().length + key.url().length() + key.body().length())
         .expireAfterWrite(ReadOption.MAX_CACHE_TTL)
         .build();
   }
@@ -53,7 +53,8 @@ public final class ResponseCache {
     }
     Stored stored = store.entries.getIfPresent(key);
     return stored == null || System.nanoTime() - stored.storedNanos() > ttlNanos
-        ? Optional.empty() : Optional.of(stored.response());
+        ? Optional.empty()
+        : Optional.of(stored.response());
   }
 
   void put(Key key, ApiResponse response) {
@@ -70,9 +71,7 @@ public final class ResponseCache {
    * @param url the full URL, query included
    * @param body the JSON body, empty when there is none
    */
-  public record Key(List<Object> credentials, String method, String url, String body) {
-  }
+  public record Key(List<Object> credentials, String method, String url, String body) {}
 
-  private record Stored(ApiResponse response, long storedNanos) {
-  }
+  private record Stored(ApiResponse response, long storedNanos) {}
 }

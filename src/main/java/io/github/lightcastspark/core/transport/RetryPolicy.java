@@ -8,19 +8,21 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How long to wait before retry {@code n}: exponential backoff with jitter, or the server's own {@code Retry-After}
- * (on a 429 or a 5xx) or {@code X-RateLimit-Reset} (on a 429), capped so that a hostile header cannot stall a task for long, and spread by
- * jitter so that tasks that were refused together do not come back together.
+ * (on a 429 or a 5xx) or {@code X-RateLimit-Reset} (on a 429), capped so that a hostile header cannot stall a task
+ * for long, and spread by jitter so that tasks that were refused together do not come back together.
  *
  * @param maxRetries retries after the first attempt
  * @param baseDelay the first backoff
  * @param maxDelay the longest backoff and the longest honoured server wait
  * @param maxRetryTime the longest time from the first attempt to the start of the last retry
  */
-public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxRetryTime) {
+public record RetryPolicy(
+    int maxRetries, Duration baseDelay, Duration maxDelay, Duration maxRetryTime) {
 
   /** @return the policy of the data requests: 250 ms doubling up to 30 s */
   public static RetryPolicy of(int maxRetries, Duration maxRetryTime) {
-    return new RetryPolicy(maxRetries, Duration.ofMillis(250), Duration.ofSeconds(30), maxRetryTime);
+    return new RetryPolicy(
+        maxRetries, Duration.ofMillis(250), Duration.ofSeconds(30), maxRetryTime);
   }
 
   /**
@@ -31,7 +33,8 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
    */
   public boolean allowsRetry(int attempt, long startedNanos, Duration wait) {
     return attempt < maxRetries
-        && Duration.ofNanos(System.nanoTime() - startedNanos).plus(wait).compareTo(maxRetryTime) <= 0;
+        && Duration.ofNanos(System.nanoTime() - startedNanos).plus(wait).compareTo(maxRetryTime)
+            <= 0;
   }
 
   /** @return the backoff before retry {@code retry} (1-based): uniformly random in [d/2, d] with d doubling */
@@ -70,7 +73,9 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
       return (long) (Double.parseDouble(header.strip()) * 1000);
     } catch (NumberFormatException e) {
       try {
-        return ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli()
+        return ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                .toInstant()
+                .toEpochMilli()
             - nowMillis;
       } catch (DateTimeParseException notADate) {
         return null;

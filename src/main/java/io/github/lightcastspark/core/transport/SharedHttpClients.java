@@ -19,11 +19,11 @@ import org.apache.hc.core5.util.Timeout;
 public final class SharedHttpClients {
   /** How long an unused connection stays open: long enough for the next request of a read, not for the next read. */
   static final TimeValue IDLE = TimeValue.ofSeconds(30);
+
   private static final int MAX_CONNECTIONS = 64;
   private static final CloseableHttpClient CLIENT = create();
 
-  private SharedHttpClients() {
-  }
+  private SharedHttpClients() {}
 
   /** @return the JVM's client */
   public static CloseableHttpClient client() {
@@ -34,17 +34,23 @@ public final class SharedHttpClients {
    * @return the timeouts of one request: {@code timeout} to wait for a pooled connection, to connect, and between
    *     two packets of the answer; {@link ApiCaller} also bounds the whole exchange by it
    */
-  @SuppressWarnings("deprecation") // a connect timeout per request, as the pool serves every timeout
+  @SuppressWarnings(
+      "deprecation") // a connect timeout per request, as the pool serves every timeout
   public static RequestConfig configFor(Duration timeout) {
     Timeout t = Timeout.of(timeout);
-    return RequestConfig.custom().setConnectionRequestTimeout(t).setConnectTimeout(t).setResponseTimeout(t).build();
+    return RequestConfig.custom()
+        .setConnectionRequestTimeout(t)
+        .setConnectTimeout(t)
+        .setResponseTimeout(t)
+        .build();
   }
 
   private static CloseableHttpClient create() {
     return HttpClients.custom()
         .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
             .setConnectionFactory(QuietConnection.FACTORY)
-            .setDefaultConnectionConfig(ConnectionConfig.custom().setTimeToLive(TimeValue.ofMinutes(5)).build())
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom().setTimeToLive(TimeValue.ofMinutes(5)).build())
             .setMaxConnTotal(MAX_CONNECTIONS)
             .setMaxConnPerRoute(MAX_CONNECTIONS)
             .build())

@@ -6,24 +6,28 @@ import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 
 /** The connector's metrics: the driver-side declarations and one task's current values. */
 public final class TaskMetrics {
-  private TaskMetrics() {
-  }
+  private TaskMetrics() {}
 
   /** @return the metrics a scan declares */
   public static CustomMetric[] supported() {
     return new CustomMetric[] {
-        new RequestsMetric(), new RetriesMetric(), new RateLimitedMetric(), new ThrottleWaitMetric(),
-        new CacheHitsMetric()};
+      new RequestsMetric(),
+      new RetriesMetric(),
+      new RateLimitedMetric(),
+      new ThrottleWaitMetric(),
+      new CacheHitsMetric()
+    };
   }
 
   /** @return the task's values of the metrics {@link #supported()} declares */
   public static CustomTaskMetric[] values(RequestCounters counters) {
     return new CustomTaskMetric[] {
-        value(RequestsMetric.NAME, counters.requests()),
-        value(RetriesMetric.NAME, counters.retries()),
-        value(RateLimitedMetric.NAME, counters.rateLimited()),
-        value(ThrottleWaitMetric.NAME, counters.throttleWaitMillis()),
-        value(CacheHitsMetric.NAME, counters.cacheHits())};
+      value(RequestsMetric.NAME, counters.requests()),
+      value(RetriesMetric.NAME, counters.retries()),
+      value(RateLimitedMetric.NAME, counters.rateLimited()),
+      value(ThrottleWaitMetric.NAME, counters.throttleWaitMillis()),
+      value(CacheHitsMetric.NAME, counters.cacheHits())
+    };
   }
 
   private static CustomTaskMetric value(String name, long value) {

@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,24 +26,29 @@ class OptionsDocTest {
 
   @Test
   void everyOptionIsDocumentedWithItsDefault() throws Exception {
-    String doc = Files.readString(Path.of(System.getProperty("lightcast.docs", "../../docs"), "options.md"));
+    String doc =
+        Files.readString(Path.of(System.getProperty("lightcast.docs", "../../docs"), "options.md"));
     Map<Dataset.Api, Map<String, String>> defaults = new EnumMap<>(Dataset.Api.class);
     TABLES.forEach((api, heading) -> defaults.put(api, table(doc, heading)));
     List<String> problems = new ArrayList<>();
     for (Dataset.Api api : Dataset.Api.values()) {
       Map<String, String> documented = defaults.get(api);
       for (ReadOption<?> option : ReadOption.all()) {
-        boolean applies = Arrays.stream(Dataset.values()).anyMatch(d -> d.api() == api && option.appliesTo(d));
+        boolean applies =
+            Arrays.stream(Dataset.values()).anyMatch(d -> d.api() == api && option.appliesTo(d));
         String shown = documented.get(option.key());
         if (applies && shown == null) {
           problems.add(option.key() + " is missing from the " + api + " table");
         } else if (!applies && shown != null) {
-          problems.add(option.key() + " is in the " + api + " table but does not apply to its datasets");
+          problems.add(
+              option.key() + " is in the " + api + " table but does not apply to its datasets");
         } else if (applies) {
           String expected = option.documentedDefault(api);
-          String actual = shown.equals(AS_ABOVE) ? defaults.get(Dataset.Api.LMI).get(option.key()) : shown;
+          String actual =
+              shown.equals(AS_ABOVE) ? defaults.get(Dataset.Api.LMI).get(option.key()) : shown;
           if (!expected.equals(actual)) {
-            problems.add(option.key() + " (" + api + "): the doc says default " + actual + ", the code " + expected);
+            problems.add(option.key() + " (" + api + "): the doc says default " + actual
+                + ", the code " + expected);
           }
         }
       }

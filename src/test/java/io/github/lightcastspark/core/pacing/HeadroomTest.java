@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -37,8 +38,10 @@ class HeadroomTest {
     arrivals.sort(null);
     for (int i = 0; i + rateLimit < arrivals.size(); i++) {
       long span = arrivals.get(i + rateLimit) - arrivals.get(i);
-      assertTrue(span >= 1000, (rateLimit + 1) + " requests arrived within " + span + " ms, from "
-          + arrivals.get(i) + " ms");
+      assertTrue(
+          span >= 1000,
+          (rateLimit + 1) + " requests arrived within " + span + " ms, from " + arrivals.get(i)
+              + " ms");
     }
   }
 }

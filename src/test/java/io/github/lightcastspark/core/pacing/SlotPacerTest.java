@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.core.jvm.DriverState;
 import io.github.lightcastspark.core.jvm.ExecutorState;
 import java.time.Duration;
@@ -27,7 +28,8 @@ class SlotPacerTest {
     }
     sent.sort(null);
     for (int i = 0; i + 5 < sent.size(); i++) {
-      assertTrue(sent.get(i + 5) - sent.get(i) >= 1000, "six requests within a second at " + sent.get(i));
+      assertTrue(
+          sent.get(i + 5) - sent.get(i) >= 1000, "six requests within a second at " + sent.get(i));
     }
     assertEquals(1000.0 / (5 * PacingPlan.HEADROOM), plan.slotMillis(), 1e-9);
     assertEquals(5 * PacingPlan.HEADROOM / 2, plan.perJvmRate(), 1e-9);
@@ -47,7 +49,8 @@ class SlotPacerTest {
 
   @Test
   void aPauseThatBeginsWhileATaskWaitsForItsSlotHoldsThatTaskToo() throws Exception {
-    SlotPacer pacer = new SlotPacer(System.currentTimeMillis(), 300, 0, 1, System::currentTimeMillis);
+    SlotPacer pacer =
+        new SlotPacer(System.currentTimeMillis(), 300, 0, 1, System::currentTimeMillis);
     pacer.awaitTurn();
     AtomicLong sentAt = new AtomicLong();
     Thread waiting = new Thread(() -> {
@@ -59,7 +62,9 @@ class SlotPacerTest {
     long pausedAt = System.currentTimeMillis();
     pacer.pause(Duration.ofMillis(1000));
     waiting.join();
-    assertTrue(sentAt.get() >= pausedAt + 1000, "sent " + (sentAt.get() - pausedAt) + " ms into a 1000 ms pause");
+    assertTrue(
+        sentAt.get() >= pausedAt + 1000,
+        "sent " + (sentAt.get() - pausedAt) + " ms into a 1000 ms pause");
   }
 
   @Test
@@ -69,7 +74,10 @@ class SlotPacerTest {
     pacer.awaitTurn().sent(0);
     assertEquals(100, pacer.reserve());
     pacer.awaitTurn().sent(350);
-    assertEquals(500, pacer.reserve(), "slots 300 and 400 given up for the request of slot 200, 150 ms late");
+    assertEquals(
+        500,
+        pacer.reserve(),
+        "slots 300 and 400 given up for the request of slot 200, 150 ms late");
   }
 
   /** Another application on the credential: 429s halve the share of slots used, answers give it back slowly. */
@@ -103,15 +111,32 @@ class SlotPacerTest {
   void aServerLimitBelowTheScheduleCapsTheShare() {
     AtomicLong now = new AtomicLong(1_000_000);
     SlotPacer pacer = new SlotPacer(0, 200, 0, 1, now::get);
-    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "10", "x-ratelimit-reset",
+    pacer.answered(Map.of(
+        "x-ratelimit-limit",
+        "60",
+        "x-ratelimit-remaining",
+        "10",
+        "x-ratelimit-reset",
         String.valueOf(1_000 + 10)));
-    assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "10 left for 10 s: 1 request/s of a 5/s schedule, with its"
-        + " headroom");
+    assertEquals(
+        0.96 * 1.0 / 5,
+        pacer.share(),
+        1e-9,
+        "10 left for 10 s: 1 request/s of a 5/s schedule, with its" + " headroom");
     long first = pacer.reserve();
     assertEquals(first + 1200, pacer.reserve(), "one every 1.04 s, on the next slot of the grid");
-    pacer.answered(Map.of("x-ratelimit-limit", "60", "x-ratelimit-remaining", "50", "x-ratelimit-reset",
+    pacer.answered(Map.of(
+        "x-ratelimit-limit",
+        "60",
+        "x-ratelimit-remaining",
+        "50",
+        "x-ratelimit-reset",
         String.valueOf(1_000 + 1)));
-    assertEquals(0.96 * 1.0 / 5, pacer.share(), 1e-9, "a reset a second away is too coarse to tell a rate by");
+    assertEquals(
+        0.96 * 1.0 / 5,
+        pacer.share(),
+        1e-9,
+        "a reset a second away is too coarse to tell a rate by");
   }
 
   @Test
@@ -143,19 +168,32 @@ class SlotPacerTest {
       pacer.pause(Duration.ZERO);
     }
     assertEquals(0.125, pacer.share());
-    assertEquals(100, pacer.reserve(), "the next request waits for its slot; the one after it eight slots more");
+    assertEquals(
+        100,
+        pacer.reserve(),
+        "the next request waits for its slot; the one after it eight slots more");
     pacer.heldAt(200);
-    assertEquals(1000, pacer.reserve(), "the first slot of the wider grid at or after 900, not the next one, 400");
+    assertEquals(
+        1000,
+        pacer.reserve(),
+        "the first slot of the wider grid at or after 900, not the next one, 400");
   }
 
   @Test
   void aReplacementTakesTheLaneOfTheExecutorItReplacedInsteadOfSharingItsRemainder() {
     DriverState lanes = DriverState.get();
     PacingPlan plan = PacingPlan.of("lanes-replaced", 5, 2, 0);
-    assertEquals(Map.of("1", 1, "2", 0), lanes.lanesOf(plan, List.of("1", "2")), "each its id's remainder while free");
+    assertEquals(
+        Map.of("1", 1, "2", 0),
+        lanes.lanesOf(plan, List.of("1", "2")),
+        "each its id's remainder while free");
     Map<String, Integer> afterLoss = lanes.lanesOf(plan, List.of("1", "3"));
-    assertEquals(Map.of("1", 1, "3", 0), afterLoss, "3 replaced 2; by its remainder it would share lane 1 with 1");
-    assertTrue(ExecutorState.get().pacerFor(plan, "1", afterLoss).pacer() != ExecutorState.get().pacerFor(plan, "3", afterLoss).pacer());
+    assertEquals(
+        Map.of("1", 1, "3", 0),
+        afterLoss,
+        "3 replaced 2; by its remainder it would share lane 1 with 1");
+    assertTrue(ExecutorState.get().pacerFor(plan, "1", afterLoss).pacer()
+        != ExecutorState.get().pacerFor(plan, "3", afterLoss).pacer());
   }
 
   @Test
@@ -166,16 +204,23 @@ class SlotPacerTest {
     assertEquals(Map.of("1", 1, "2", 2), early);
     assertEquals(3, plan.laneOf("3", early), "3 came after this read was planned");
     assertEquals(0, plan.laneOf("4", early));
-    assertEquals(Map.of("1", 1, "2", 2, "3", 3, "4", 0), lanes.lanesOf(plan, List.of("1", "2", "3", "4")),
+    assertEquals(
+        Map.of("1", 1, "2", 2, "3", 3, "4", 0),
+        lanes.lanesOf(plan, List.of("1", "2", "3", "4")),
         "a read planned after they came gives them the same lanes");
-    assertEquals(Map.of("2", 2, "3", 3, "4", 0, "9", 1), lanes.lanesOf(plan, List.of("2", "3", "4", "9")),
+    assertEquals(
+        Map.of("2", 2, "3", 3, "4", 0, "9", 1),
+        lanes.lanesOf(plan, List.of("2", "3", "4", "9")),
         "9 replaces 1 and takes its lane, its remainder being free");
     PacingPlan starting = PacingPlan.of("lanes-starting", 5, 2, 0);
-    assertEquals(List.of(1, 0), List.of(starting.laneOf("1", Map.of()), starting.laneOf("2", Map.of())),
+    assertEquals(
+        List.of(1, 0),
+        List.of(starting.laneOf("1", Map.of()), starting.laneOf("2", Map.of())),
         "planned before any executor registered");
     assertEquals(Map.of("1", 1, "2", 0), lanes.lanesOf(starting, List.of("1", "2")));
     PacingPlan local = PacingPlan.of("lanes-local", 5, 1, 0);
     assertEquals(Map.of(), lanes.lanesOf(local, List.of()));
-    assertTrue(ExecutorState.get().pacerFor(local, "driver", Map.of()).pacer() == ExecutorState.get().pacerFor(local, "driver", Map.of()).pacer());
+    assertTrue(ExecutorState.get().pacerFor(local, "driver", Map.of()).pacer()
+        == ExecutorState.get().pacerFor(local, "driver", Map.of()).pacer());
   }
 }

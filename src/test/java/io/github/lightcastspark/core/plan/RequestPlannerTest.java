@@ -3,6 +3,7 @@ package io.github.lightcastspark.core.plan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
@@ -23,12 +24,14 @@ class RequestPlannerTest {
   };
 
   static List<String> socCodes(int n) {
-    return IntStream.range(0, n).mapToObj(i -> String.format("15-%04d", 1000 + i)).toList();
+    return IntStream.range(0, n)
+        .mapToObj(i -> String.format("15-%04d", 1000 + i))
+        .toList();
   }
 
   private static ReadOptions options(String dataset, String... pairs) {
-    Map<String, String> options = new HashMap<>(Map.of("path", dataset, "secret.platformKey", "<platform-key>",
-        "environment", "testing"));
+    Map<String, String> options = new HashMap<>(
+        Map.of("path", dataset, "secret.platformKey", "<platform-key>", "environment", "testing"));
     for (int i = 0; i < pairs.length; i += 2) {
       options.put(pairs[i], pairs[i + 1]);
     }
@@ -41,24 +44,47 @@ class RequestPlannerTest {
 
   @Test
   void sixtyCodesInThreeStatesAreNineRequestsOfAtMost25Codes() {
-    ReadOptions o = options("occupations", "socCodes", String.join(",", socCodes(60)), "regionType", "state",
-        "regionCodes", "06,36,48");
+    ReadOptions o = options(
+        "occupations",
+        "socCodes",
+        String.join(",", socCodes(60)),
+        "regionType",
+        "state",
+        "regionCodes",
+        "06,36,48");
     List<ApiRequest> requests = plan(o, PushedKeys.NONE);
     assertEquals(9, requests.size());
-    assertEquals(List.of(25, 25, 10, 25, 25, 10, 25, 25, 10), requests.stream().map(r -> r.codes().size()).toList());
-    assertEquals(List.of("state 06", "state 06", "state 06", "state 36", "state 36", "state 36", "state 48",
-        "state 48", "state 48"), requests.stream().map(r -> r.region().toString()).toList());
-    Set<String> covered = requests.stream().flatMap(r -> r.codes().stream().map(c -> c + "@" + r.region()))
+    assertEquals(
+        List.of(25, 25, 10, 25, 25, 10, 25, 25, 10),
+        requests.stream().map(r -> r.codes().size()).toList());
+    assertEquals(
+        List.of(
+            "state 06",
+            "state 06",
+            "state 06",
+            "state 36",
+            "state 36",
+            "state 36",
+            "state 48",
+            "state 48",
+            "state 48"),
+        requests.stream().map(r -> r.region().toString()).toList());
+    Set<String> covered = requests.stream()
+        .flatMap(r -> r.codes().stream().map(c -> c + "@" + r.region()))
         .collect(Collectors.toSet());
     assertEquals(180, covered.size());
-    assertEquals("occupations [15-1000, 15-1001] @ state 06",
-        new ApiRequest(Dataset.OCCUPATIONS, List.of("15-1000", "15-1001"), Region.of("06")).toString());
+    assertEquals(
+        "occupations [15-1000, 15-1001] @ state 06",
+        new ApiRequest(Dataset.OCCUPATIONS, List.of("15-1000", "15-1001"), Region.of("06"))
+            .toString());
   }
 
   @Test
   void optionsAndFiltersAreIntersected() {
-    ReadOptions o = options("occupations", "socCodes", "15-1252,29-1141,11-1021", "regionCodes", "06,36");
-    PushedKeys keys = PushedKeys.NONE.and("socCode", List.of("29-1141", "15-1252", "43-4051"))
+    ReadOptions o =
+        options("occupations", "socCodes", "15-1252,29-1141,11-1021", "regionCodes", "06,36");
+    PushedKeys keys = PushedKeys.NONE
+        .and("socCode", List.of("29-1141", "15-1252", "43-4051"))
         .and("regionCode", List.of("36", "48"));
     List<ApiRequest> requests = plan(o, keys);
     assertEquals(1, requests.size());
@@ -69,23 +95,43 @@ class RequestPlannerTest {
   @Test
   void contradictionsPlanNothing() {
     ReadOptions o = options("occupations", "socCodes", "15-1252");
-    assertEquals(List.of(), plan(o, PushedKeys.NONE.and("regionType", List.of("state"))
-        .and("regionType", List.of("msa"))));
+    assertEquals(
+        List.of(),
+        plan(
+            o,
+            PushedKeys.NONE.and("regionType", List.of("state")).and("regionType", List.of("msa"))));
     assertEquals(List.of(), plan(o, PushedKeys.NONE.and("socCode", List.of("29-1141"))));
-    assertEquals(List.of(), plan(o, PushedKeys.NONE.and("regionType", List.of("national"))
-        .and("regionCode", List.of("06"))));
-    assertEquals(List.of(), plan(options("occupations", "socCodes", "15-1252", "regionType", "msa"),
-        PushedKeys.NONE.and("regionType", List.of("state"))));
+    assertEquals(
+        List.of(),
+        plan(
+            o,
+            PushedKeys.NONE
+                .and("regionType", List.of("national"))
+                .and("regionCode", List.of("06"))));
+    assertEquals(
+        List.of(),
+        plan(
+            options("occupations", "socCodes", "15-1252", "regionType", "msa"),
+            PushedKeys.NONE.and("regionType", List.of("state"))));
   }
 
   @Test
   void regionsDefaultToTheNationAndTypesFollowCodes() {
-    assertEquals(List.of(Region.NATIONAL), regions(plan(options("occupations", "socCodes", "15-1252"),
-        PushedKeys.NONE)));
-    assertEquals(List.of(Region.of("06"), Region.of("41860")), regions(plan(options("occupations",
-        "socCodes", "15-1252"), PushedKeys.NONE.and("regionCode", List.of("41860", "06")))));
-    assertEquals(List.of(Region.of("06")), regions(plan(options("occupations", "socCodes", "15-1252"),
-        PushedKeys.NONE.and("regionType", List.of("national", "state")).and("regionCode", List.of("06")))));
+    assertEquals(
+        List.of(Region.NATIONAL),
+        regions(plan(options("occupations", "socCodes", "15-1252"), PushedKeys.NONE)));
+    assertEquals(
+        List.of(Region.of("06"), Region.of("41860")),
+        regions(plan(
+            options("occupations", "socCodes", "15-1252"),
+            PushedKeys.NONE.and("regionCode", List.of("41860", "06")))));
+    assertEquals(
+        List.of(Region.of("06")),
+        regions(plan(
+            options("occupations", "socCodes", "15-1252"),
+            PushedKeys.NONE
+                .and("regionType", List.of("national", "state"))
+                .and("regionCode", List.of("06")))));
   }
 
   @Test
@@ -95,41 +141,65 @@ class RequestPlannerTest {
       asked.add(type);
       return List.of("06", "36");
     };
-    List<ApiRequest> requests = new RequestPlanner(options("occupations", "socCodes", "15-1252",
-        "regionType", "state"), PushedKeys.NONE, catalog).plan();
+    List<ApiRequest> requests = new RequestPlanner(
+            options("occupations", "socCodes", "15-1252", "regionType", "state"),
+            PushedKeys.NONE,
+            catalog)
+        .plan();
     assertEquals(List.of(Region.of("06"), Region.of("36")), regions(requests));
     assertEquals(List.of(RegionType.STATE), asked);
   }
 
   @Test
   void noCodesIsAClearErrorThatSaysHowToGiveThem() {
-    String message = assertThrows(LightcastOptionException.class,
-        () -> plan(options("occupations_by_cip"), PushedKeys.NONE)).getMessage();
-    assertEquals("Dataset occupations_by_cip needs cipCode codes: set option cipCodes (comma-separated, NN.NNNN,"
-        + " such as 11.0701) or filter with cipCode = '...' or cipCode IN (...).", message);
+    String message = assertThrows(
+            LightcastOptionException.class,
+            () -> plan(options("occupations_by_cip"), PushedKeys.NONE))
+        .getMessage();
+    assertEquals(
+        "Dataset occupations_by_cip needs cipCode codes: set option cipCodes (comma-separated, NN.NNNN,"
+            + " such as 11.0701) or filter with cipCode = '...' or cipCode IN (...).",
+        message);
   }
 
   @Test
   void filterValuesAreCheckedLikeOptions() {
-    assertEquals("Filter on column socCode has invalid value '151252': codes are NN-NNNN, such as 15-1252.",
-        assertThrows(LightcastOptionException.class, () -> RequestPlanner.validateFilterValues(Dataset.OCCUPATIONS,
-            "socCode", Set.of("151252"))).getMessage());
-    assertTrue(assertThrows(LightcastOptionException.class, () -> RequestPlanner.validateFilterValues(
-        Dataset.OCCUPATIONS, "regionType", Set.of("State"))).getMessage().contains("valid values are national,"));
-    assertTrue(assertThrows(LightcastOptionException.class, () -> RequestPlanner.validateFilterValues(
-        Dataset.OCCUPATIONS, "regionCode", Set.of("6"))).getMessage().contains("invalid region code '6'"));
+    assertEquals(
+        "Filter on column socCode has invalid value '151252': codes are NN-NNNN, such as 15-1252.",
+        assertThrows(
+                LightcastOptionException.class,
+                () -> RequestPlanner.validateFilterValues(
+                    Dataset.OCCUPATIONS, "socCode", Set.of("151252")))
+            .getMessage());
+    assertTrue(assertThrows(
+            LightcastOptionException.class,
+            () -> RequestPlanner.validateFilterValues(
+                Dataset.OCCUPATIONS, "regionType", Set.of("State")))
+        .getMessage()
+        .contains("valid values are national,"));
+    assertTrue(assertThrows(
+            LightcastOptionException.class,
+            () ->
+                RequestPlanner.validateFilterValues(Dataset.OCCUPATIONS, "regionCode", Set.of("6")))
+        .getMessage()
+        .contains("invalid region code '6'"));
   }
 
   @Test
   void partitionsFollowTheWorkAndTheClusterOrTheUsersChoice() {
-    List<ApiRequest> nine = plan(options("occupations", "socCodes", String.join(",", socCodes(60)),
-        "regionCodes", "06,36,48"), PushedKeys.NONE);
+    List<ApiRequest> nine = plan(
+        options(
+            "occupations", "socCodes", String.join(",", socCodes(60)), "regionCodes", "06,36,48"),
+        PushedKeys.NONE);
     PartitionPlan two = PartitionPlan.of(nine, 2, 0);
     assertEquals(List.of(5, 4), two.partitions().stream().map(List::size).toList());
     assertEquals(nine, two.partitions().stream().flatMap(List::stream).toList());
-    assertEquals(List.of(3, 3, 3), PartitionPlan.of(nine, 8, 3).partitions().stream().map(List::size).toList());
-    assertEquals(List.of(2, 1, 1, 1, 1, 1, 1, 1), PartitionPlan.of(nine, 2, 8).partitions().stream()
-        .map(List::size).toList());
+    assertEquals(
+        List.of(3, 3, 3),
+        PartitionPlan.of(nine, 8, 3).partitions().stream().map(List::size).toList());
+    assertEquals(
+        List.of(2, 1, 1, 1, 1, 1, 1, 1),
+        PartitionPlan.of(nine, 2, 8).partitions().stream().map(List::size).toList());
     assertEquals(1, PartitionPlan.of(nine.subList(0, 1), 8, 0).partitions().size());
     assertEquals(0, PartitionPlan.of(List.of(), 8, 0).partitions().size());
   }

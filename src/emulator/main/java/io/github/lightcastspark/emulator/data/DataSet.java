@@ -11,6 +11,8 @@ import java.util.Map;
  * @param regions states and MSAs
  * @param figures real regional figures
  */
-public record DataSet(List<OccupationFacts> occupations, Map<String, List<String>> cipToSoc, List<RegionFacts> regions,
-    List<RegionalFigures> figures) {
-}
+public record DataSet(
+    List<OccupationFacts> occupations,
+    Map<String, List<String>> cipToSoc,
+    List<RegionFacts> regions,
+    List<RegionalFigures> figures) {}

@@ -15,6 +15,13 @@ import java.util.List;
  * @param skills the O*NET skills of highest importance, most important first
  * @param synthetic whether the figures are made up (for codes the data does not hold)
  */
-public record OccupationFacts(String socCode, String name, long employment, Double medianAnnualSalary, Double growth,
-    Double openingsRate, String typicalDegreeLevel, List<SkillFact> skills, boolean synthetic) {
-}
+public record OccupationFacts(
+    String socCode,
+    String name,
+    long employment,
+    Double medianAnnualSalary,
+    Double growth,
+    Double openingsRate,
+    String typicalDegreeLevel,
+    List<SkillFact> skills,
+    boolean synthetic) {}

@@ -13,6 +13,11 @@ import java.util.List;
  * @param wageIndex for a state, its all-occupation mean wage over the national one (OEWS May 2023 / May 2024)
  * @param msaProjections for an MSA, whether it has MSA-level projections (the others need the state fallback)
  */
-public record RegionFacts(String type, String code, String name, List<String> stateCodes, double employmentShare,
-    double wageIndex, boolean msaProjections) {
-}
+public record RegionFacts(
+    String type,
+    String code,
+    String name,
+    List<String> stateCodes,
+    double employmentShare,
+    double wageIndex,
+    boolean msaProjections) {}

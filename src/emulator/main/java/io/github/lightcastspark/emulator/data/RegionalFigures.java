@@ -10,6 +10,10 @@ package io.github.lightcastspark.emulator.data;
  * @param medianAnnualSalary OEWS annual median wage, null where suppressed
  * @param source the release, e.g. {@code OEWS May 2023}
  */
-public record RegionalFigures(String socCode, String type, String code, long employment, Double medianAnnualSalary,
-    String source) {
-}
+public record RegionalFigures(
+    String socCode,
+    String type,
+    String code,
+    long employment,
+    Double medianAnnualSalary,
+    String source) {}

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  */
 public final class SharedDataImporter {
   /** MSAs with MSA-level projections; every other MSA needs the state fallback. */
-  public static final Set<String> MSAS_WITH_PROJECTIONS = Set.of("41860", "31080", "35620", "16980", "42660", "14460");
+  public static final Set<String> MSAS_WITH_PROJECTIONS =
+      Set.of("41860", "31080", "35620", "16980", "42660", "14460");
 
   private static final int SKILLS_PER_OCCUPATION = 5;
   private static final String NO_MATCH = "99-9999";
@@ -52,12 +53,15 @@ public final class SharedDataImporter {
       double baseThousands = number(ep.get("employment_2024_thousands"));
       Long oewsEmployment = whole(national.get("tot_emp"));
       Double median = decimal(national.get("a_median"));
-      occupations.add(new OccupationFacts(soc,
+      occupations.add(new OccupationFacts(
+          soc,
           national.getOrDefault("occ_title", ep.get("occupation_title")),
           oewsEmployment != null ? oewsEmployment : Math.round(baseThousands * 1000),
           median != null ? median : decimal(ep.get("median_annual_wage_2024")),
           round(number(ep.get("employment_pct_change")) / 100, 4),
-          baseThousands > 0 ? round(number(ep.get("annual_openings_thousands")) / baseThousands, 4) : null,
+          baseThousands > 0
+              ? round(number(ep.get("annual_openings_thousands")) / baseThousands, 4)
+              : null,
           ep.get("typical_entry_education"),
           skills.getOrDefault(soc, List.of()),
           false));
@@ -69,12 +73,16 @@ public final class SharedDataImporter {
   private Map<String, List<SkillFact>> skills() {
     Map<String, List<SkillFact>> skills = new HashMap<>();
     for (Map<String, String> row : rows("onet_skills_importance_by_soc.csv")) {
-      skills.put(row.get("soc_code"), row.entrySet().stream()
-          .filter(e -> !e.getKey().equals("soc_code") && !e.getKey().equals("occupation_title"))
-          .map(e -> new SkillFact(e.getKey(), number(e.getValue())))
-          .sorted(Comparator.comparingDouble(SkillFact::importance).reversed().thenComparing(SkillFact::name))
-          .limit(SKILLS_PER_OCCUPATION)
-          .toList());
+      skills.put(
+          row.get("soc_code"),
+          row.entrySet().stream()
+              .filter(e -> !e.getKey().equals("soc_code") && !e.getKey().equals("occupation_title"))
+              .map(e -> new SkillFact(e.getKey(), number(e.getValue())))
+              .sorted(Comparator.comparingDouble(SkillFact::importance)
+                  .reversed()
+                  .thenComparing(SkillFact::name))
+              .limit(SKILLS_PER_OCCUPATION)
+              .toList());
     }
     return skills;
   }
@@ -82,8 +90,11 @@ public final class SharedDataImporter {
   private Map<String, List<String>> crosswalk() {
     Map<String, List<String>> cipToSoc = new TreeMap<>();
     for (Map<String, String> row : rows("cip2020_soc2018_crosswalk.csv")) {
-      if (!NO_MATCH.equals(row.get("soc2018_code")) && !NO_PROGRAM.equals(row.get("cip2020_code"))) {
-        cipToSoc.computeIfAbsent(row.get("cip2020_code"), k -> new ArrayList<>()).add(row.get("soc2018_code"));
+      if (!NO_MATCH.equals(row.get("soc2018_code"))
+          && !NO_PROGRAM.equals(row.get("cip2020_code"))) {
+        cipToSoc
+            .computeIfAbsent(row.get("cip2020_code"), k -> new ArrayList<>())
+            .add(row.get("soc2018_code"));
       }
     }
     cipToSoc.values().forEach(list -> list.sort(null));
@@ -109,9 +120,16 @@ public final class SharedDataImporter {
     for (Map<String, String> state : rows("us_states_fips.csv")) {
       String fips = state.get("state_fips");
       fipsByAbbr.put(state.get("state_abbr"), fips);
-      double share = sampleTotal == 0 ? 0 : (double) sampleEmployment.getOrDefault(fips, 0L) / sampleTotal;
-      regions.add(new RegionFacts("state", fips, state.get("state_name"), List.of(), round(share, 6),
-          round(stateMean.getOrDefault(fips, nationalMean) / nationalMean, 4), false));
+      double share =
+          sampleTotal == 0 ? 0 : (double) sampleEmployment.getOrDefault(fips, 0L) / sampleTotal;
+      regions.add(new RegionFacts(
+          "state",
+          fips,
+          state.get("state_name"),
+          List.of(),
+          round(share, 6),
+          round(stateMean.getOrDefault(fips, nationalMean) / nationalMean, 4),
+          false));
     }
     for (Map<String, String> msa : rows("msa_cbsa_2020.csv")) {
       List<String> states = new ArrayList<>();
@@ -123,8 +141,8 @@ public final class SharedDataImporter {
         }
       }
       String code = msa.get("cbsa_code");
-      regions.add(new RegionFacts("msa", code, msa.get("cbsa_title"), states, 0, 0,
-          MSAS_WITH_PROJECTIONS.contains(code)));
+      regions.add(new RegionFacts(
+          "msa", code, msa.get("cbsa_title"), states, 0, 0, MSAS_WITH_PROJECTIONS.contains(code)));
     }
     return regions;
   }
@@ -134,15 +152,25 @@ public final class SharedDataImporter {
     for (Map<String, String> row : rows("oews_state_sample_may2023.csv")) {
       Long employment = whole(row.get("tot_emp"));
       if (employment != null) {
-        figures.add(new RegionalFigures(row.get("occ_code"), "state", row.get("area"), employment,
-            decimal(row.get("a_median")), "OEWS May 2023"));
+        figures.add(new RegionalFigures(
+            row.get("occ_code"),
+            "state",
+            row.get("area"),
+            employment,
+            decimal(row.get("a_median")),
+            "OEWS May 2023"));
       }
     }
     for (Map<String, String> row : rows("oews_msa_31080_may2021.csv")) {
       Long employment = whole(row.get("tot_emp"));
       if ("detailed".equals(row.get("o_group")) && employment != null) {
-        figures.add(new RegionalFigures(row.get("occ_code"), "msa", row.get("area"), employment,
-            decimal(row.get("a_median")), "OEWS May 2021"));
+        figures.add(new RegionalFigures(
+            row.get("occ_code"),
+            "msa",
+            row.get("area"),
+            employment,
+            decimal(row.get("a_median")),
+            "OEWS May 2021"));
       }
     }
     return figures;
@@ -150,8 +178,10 @@ public final class SharedDataImporter {
 
   private List<Map<String, String>> rows(String file) {
     Path path = dir.resolve(file);
-    try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
-        .with(CsvSchema.emptySchema().withHeader()).readValues(Files.newBufferedReader(path))) {
+    try (MappingIterator<Map<String, String>> it = new CsvMapper()
+        .readerForMapOf(String.class)
+        .with(CsvSchema.emptySchema().withHeader())
+        .readValues(Files.newBufferedReader(path))) {
       List<Map<String, String>> rows = new ArrayList<>();
       it.forEachRemaining(row -> rows.add(new LinkedHashMap<>(row)));
       return rows;
@@ -160,7 +190,8 @@ public final class SharedDataImporter {
     }
   }
 
-  private static Map<String, Map<String, String>> byKey(List<Map<String, String>> rows, String key) {
+  private static Map<String, Map<String, String>> byKey(
+      List<Map<String, String>> rows, String key) {
     Map<String, Map<String, String>> map = new HashMap<>();
     rows.forEach(r -> map.put(r.get(key), r));
     return map;

@@ -6,5 +6,4 @@ package io.github.lightcastspark.emulator.data;
  * @param name the O*NET skill name
  * @param importance O*NET importance, 1 to 5
  */
-public record SkillFact(String name, double importance) {
-}
+public record SkillFact(String name, double importance) {}

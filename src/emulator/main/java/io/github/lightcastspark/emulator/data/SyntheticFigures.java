@@ -8,11 +8,14 @@ import java.util.List;
  * from state ones. Everything comes from a stable hash of the code, so a test sees the same numbers every run.
  */
 public final class SyntheticFigures {
-  private static final List<String> EDUCATION = List.of("High school diploma or equivalent", "Postsecondary nondegree"
-      + " award", "Associate's degree", "Bachelor's degree", "Master's degree");
+  private static final List<String> EDUCATION = List.of(
+      "High school diploma or equivalent",
+      "Postsecondary nondegree" + " award",
+      "Associate's degree",
+      "Bachelor's degree",
+      "Master's degree");
 
-  private SyntheticFigures() {
-  }
+  private SyntheticFigures() {}
 
   /** @return a number in [min, max) fixed by {@code key} and {@code salt} */
   public static double factor(String key, String salt, double min, double max) {
@@ -30,16 +33,20 @@ public final class SyntheticFigures {
     for (int i = 0; i < 3 && !skillPool.isEmpty(); i++) {
       SkillFact s = skillPool.get((int) factor(socCode, "skill" + i, 0, skillPool.size()));
       if (skills.stream().noneMatch(k -> k.name().equals(s.name()))) {
-        skills.add(new SkillFact(s.name(), Math.round(factor(socCode, "imp" + i, 2, 4.5) * 100) / 100.0));
+        skills.add(new SkillFact(
+            s.name(), Math.round(factor(socCode, "imp" + i, 2, 4.5) * 100) / 100.0));
       }
     }
-    return new OccupationFacts(socCode, "Synthetic occupation " + socCode,
+    return new OccupationFacts(
+        socCode,
+        "Synthetic occupation " + socCode,
         Math.round(factor(socCode, "employment", 1_000, 250_000)),
         (double) Math.round(factor(socCode, "wage", 30_000, 160_000) / 10) * 10,
         Math.round(factor(socCode, "growth", -0.05, 0.25) * 1000) / 1000.0,
         Math.round(factor(socCode, "openings", 0.05, 0.15) * 10_000) / 10_000.0,
         EDUCATION.get((int) factor(socCode, "education", 0, EDUCATION.size())),
-        skills, true);
+        skills,
+        true);
   }
 
   /** @return one to three of {@code known} occupations, for a well-formed CIP code the crosswalk does not hold */

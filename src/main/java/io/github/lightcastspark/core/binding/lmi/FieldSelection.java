@@ -13,12 +13,12 @@ import java.util.TreeSet;
  */
 public final class FieldSelection {
   /** Top-level occupation fields of the API that are columns of the same name. */
-  public static final Set<String> OCCUPATION_FIELDS = Set.of("name", "socCode", "laborMarketData", "skillRequirements");
+  public static final Set<String> OCCUPATION_FIELDS =
+      Set.of("name", "socCode", "laborMarketData", "skillRequirements");
   /** The by-CIP attribution field: which requested CIP codes matched an occupation. */
   public static final String CIP_ATTRIBUTION = "cipCodes";
 
-  private FieldSelection() {
-  }
+  private FieldSelection() {}
 
   /**
    * @param dataset the dataset read

@@ -27,7 +27,9 @@ public final class LmiBinding implements ApiBinding {
    * @param regionLists every region of a type, as the driver keeps them
    * @param unattributedCipApis the API roots the JVM found not to attribute by-CIP matches
    */
-  public LmiBinding(ResponseCache.Store responses, ConcurrentMap<List<Object>, List<String>> regionLists,
+  public LmiBinding(
+      ResponseCache.Store responses,
+      ConcurrentMap<List<Object>, List<String>> regionLists,
       Set<String> unattributedCipApis) {
     this.responses = responses;
     this.regionLists = regionLists;
@@ -47,13 +49,19 @@ public final class LmiBinding implements ApiBinding {
   /** The regions list is asked for outside the schedule: planning comes before any slot. */
   @Override
   public RegionCatalog regionCatalog(ReadOptions options) {
-    return new LmiRegionCatalog(options, client(options, Pacer.unscheduled(), new RequestCounters()), regionLists);
+    return new LmiRegionCatalog(
+        options, client(options, Pacer.unscheduled(), new RequestCounters()), regionLists);
   }
 
   @Override
-  public RowSource rowSource(ReadOptions options, Pacer pacer, RequestCounters counters, List<String> fields,
+  public RowSource rowSource(
+      ReadOptions options,
+      Pacer pacer,
+      RequestCounters counters,
+      List<String> fields,
       String runId) {
-    return new LmiRowSource(client(options, pacer, counters), options.baseUrl(), fields, unattributedCipApis);
+    return new LmiRowSource(
+        client(options, pacer, counters), options.baseUrl(), fields, unattributedCipApis);
   }
 
   /** The fieldset of an occupations request; the regions list has none. */

@@ -43,9 +43,13 @@ public final class LmiClient {
   public JsonNode fetch(ApiRequest request, List<String> fields) {
     ObjectNode body = body(request, fields);
     String url = options.baseUrl() + request.dataset().path();
-    return caller.json(key("POST", url, body.toString()),
-        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)).build(),
-        request.toString(), null);
+    return caller.json(
+        key("POST", url, body.toString()),
+        () -> authorized(ClassicRequestBuilder.post(url))
+            .setEntity(JsonBodies.entity(body))
+            .build(),
+        request.toString(),
+        null);
   }
 
   /**
@@ -53,9 +57,13 @@ public final class LmiClient {
    * @return the parsed regions list
    */
   public JsonNode regions(RegionType type) {
-    String url = options.baseUrl() + "/labor-market-intelligence/regions" + (type == null ? "" : "?type=" + type.apiName());
-    return caller.json(key("GET", url, ""), () -> authorized(ClassicRequestBuilder.get(url)).build(),
-        describeRegions(type), null);
+    String url = options.baseUrl() + "/labor-market-intelligence/regions"
+        + (type == null ? "" : "?type=" + type.apiName());
+    return caller.json(
+        key("GET", url, ""),
+        () -> authorized(ClassicRequestBuilder.get(url)).build(),
+        describeRegions(type),
+        null);
   }
 
   /** @return how logs and errors name the regions request of {@code type} (null: every type) */
@@ -82,9 +90,12 @@ public final class LmiClient {
   }
 
   private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
-    builder.addHeader("Authorization", "Bearer " + settings.platformKey().reveal())
+    builder
+        .addHeader("Authorization", "Bearer " + settings.platformKey().reveal())
         .addHeader("Accept", "application/json");
-    settings.customerKey().ifPresent(key -> builder.addHeader(settings.customerKeyHeader(), key.reveal()));
+    settings
+        .customerKey()
+        .ifPresent(key -> builder.addHeader(settings.customerKeyHeader(), key.reveal()));
     return builder;
   }
 

@@ -22,7 +22,8 @@ public final class LmiRegionCatalog implements RegionCatalog {
    * @param client asks the API on a cache miss
    * @param lists the lists the driver keeps, by API root, credentials and type
    */
-  public LmiRegionCatalog(ReadOptions options, LmiClient client, ConcurrentMap<List<Object>, List<String>> lists) {
+  public LmiRegionCatalog(
+      ReadOptions options, LmiClient client, ConcurrentMap<List<Object>, List<String>> lists) {
     this.options = options;
     this.client = client;
     this.lists = lists;
@@ -30,21 +31,27 @@ public final class LmiRegionCatalog implements RegionCatalog {
 
   @Override
   public List<String> codes(RegionType type) {
-    List<Object> key = List.of(options.baseUrl(), new LmiSettings(options).credentialIdentity(), type);
+    List<Object> key =
+        List.of(options.baseUrl(), new LmiSettings(options).credentialIdentity(), type);
     return lists.computeIfAbsent(key, k -> fetch(type));
   }
 
   /** An empty list is refused, not kept: "every MSA" meaning none would silently read nothing for the JVM's life. */
   private List<String> fetch(RegionType type) {
-    List<String> codes = RegionList.entries(client.regions(type), LmiClient.describeRegions(type)).stream()
-        .filter(region -> region.is(type) && region.code() != null)
-        .map(RegionList.Entry::code).distinct().sorted().toList();
+    List<String> codes =
+        RegionList.entries(client.regions(type), LmiClient.describeRegions(type)).stream()
+            .filter(region -> region.is(type) && region.code() != null)
+            .map(RegionList.Entry::code)
+            .distinct()
+            .sorted()
+            .toList();
     if (codes.isEmpty()) {
-      throw new LightcastOptionException("The API's regions list has no " + type.apiName() + " regions for these"
-          + " credentials, so 'every " + type.apiName() + "' would read nothing: name the regions with option"
-          + " regionCodes.");
+      throw new LightcastOptionException(
+          "The API's regions list has no " + type.apiName() + " regions for these"
+              + " credentials, so 'every " + type.apiName()
+              + "' would read nothing: name the regions with option"
+              + " regionCodes.");
     }
     return codes;
   }
-
 }

@@ -38,7 +38,8 @@ public final class LmiRowSource implements RowSource {
    * @param fields the sparse fieldset of every occupation request
    * @param unattributed the API roots the JVM found not to attribute by-CIP matches
    */
-  public LmiRowSource(LmiClient client, String apiRoot, List<String> fields, Set<String> unattributed) {
+  public LmiRowSource(
+      LmiClient client, String apiRoot, List<String> fields, Set<String> unattributed) {
     this.client = client;
     this.apiRoot = apiRoot;
     this.fields = List.copyOf(fields);
@@ -51,7 +52,8 @@ public final class LmiRowSource implements RowSource {
       RegionType type = request.region() == null ? null : request.region().type();
       return RegionRows.of(client.regions(type), type, LmiClient.describeRegions(type));
     }
-    boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP && request.codes().size() > 1
+    boolean splitUpFront = request.dataset() == Dataset.OCCUPATIONS_BY_CIP
+        && request.codes().size() > 1
         && unattributed.contains(apiRoot);
     if (!splitUpFront) {
       Optional<List<ObjectNode>> rows = OccupationRows.of(request, fetch(request));
@@ -59,8 +61,9 @@ public final class LmiRowSource implements RowSource {
         return rows.get();
       }
       if (unattributed.add(apiRoot)) {
-        LOG.warn("The by-cip response for {} does not say which CIP code matched each occupation; asking again one"
-            + " CIP code per request, and doing so from the start for later requests to this API in this JVM.",
+        LOG.warn(
+            "The by-cip response for {} does not say which CIP code matched each occupation; asking again one"
+                + " CIP code per request, and doing so from the start for later requests to this API in this JVM.",
             request);
       }
     }
@@ -85,8 +88,13 @@ public final class LmiRowSource implements RowSource {
       }
       ObjectNode root = JsonNodeFactory.instance.objectNode();
       ArrayNode warnings = root.putObject("data").putArray("warnings");
-      request.codes().forEach(code -> warnings.addObject().put("code", CIP_NOT_FOUND).put("message", e.detail())
-          .put("cipCode", code));
+      request
+          .codes()
+          .forEach(code -> warnings
+              .addObject()
+              .put("code", CIP_NOT_FOUND)
+              .put("message", e.detail())
+              .put("cipCode", code));
       return root;
     }
   }

@@ -51,6 +51,7 @@ public record LmiSettings(ReadOptions options) {
 
   /** @return environment, platform key, customer key and its header: what tells one LMI credential from another */
   public List<Object> credentialIdentity() {
-    return Arrays.asList(environment(), platformKey(), customerKey().orElse(null), customerKeyHeader());
+    return Arrays.asList(
+        environment(), platformKey(), customerKey().orElse(null), customerKeyHeader());
   }
 }

@@ -26,8 +26,7 @@ public final class OccupationRows {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final String WARNINGS = "warnings";
 
-  private OccupationRows() {
-  }
+  private OccupationRows() {}
 
   /**
    * @param request the request that was answered
@@ -49,8 +48,9 @@ public final class OccupationRows {
     for (JsonNode occupation : occupations) {
       JsonNode soc = occupation.path("socCode");
       if (!soc.isTextual() || soc.asText().isBlank()) {
-        throw ApiException.malformed(request.toString(), "an occupation of the response has no socCode: "
-            + excerpt(occupation));
+        throw ApiException.malformed(
+            request.toString(),
+            "an occupation of the response has no socCode: " + excerpt(occupation));
       }
     }
     return request.dataset() == Dataset.OCCUPATIONS
@@ -66,13 +66,15 @@ public final class OccupationRows {
       return out;
     }
     if (!array.isArray()) {
-      throw ApiException.malformed(request.toString(), "\"data." + field + "\" is " + array.getNodeType()
-          + ", not an array");
+      throw ApiException.malformed(
+          request.toString(),
+          "\"data." + field + "\" is " + array.getNodeType() + ", not an array");
     }
     for (JsonNode element : array) {
       if (!element.isObject()) {
-        throw ApiException.malformed(request.toString(), "\"data." + field + "\" holds " + element.getNodeType()
-            + ", not an object");
+        throw ApiException.malformed(
+            request.toString(),
+            "\"data." + field + "\" holds " + element.getNodeType() + ", not an object");
       }
       out.add(element);
     }
@@ -83,12 +85,15 @@ public final class OccupationRows {
    * @return the row of a requested code that no occupation answers: with null data and the API's warning about it
    * @throws ApiException when no warning names the code either
    */
-  private static ObjectNode unanswered(ApiRequest request, String soc, String cip, List<JsonNode> warnings) {
+  private static ObjectNode unanswered(
+      ApiRequest request, String soc, String cip, List<JsonNode> warnings) {
     String key = cip == null ? "socCode" : "cipCode";
     String code = cip == null ? soc : cip;
     if (!namedByAWarning(warnings, key, code)) {
-      throw ApiException.malformed(request.toString(), "the response says nothing of " + key + " " + code
-          + ": no occupation and no warning names it");
+      throw ApiException.malformed(
+          request.toString(),
+          "the response says nothing of " + key + " " + code
+              + ": no occupation and no warning names it");
     }
     return row(request, NODES.objectNode(), soc, cip, warnings);
   }
@@ -107,7 +112,8 @@ public final class OccupationRows {
     return text.length() > 200 ? text.substring(0, 200) + "…" : text;
   }
 
-  private static List<ObjectNode> bySoc(ApiRequest request, List<JsonNode> occupations, List<JsonNode> warnings) {
+  private static List<ObjectNode> bySoc(
+      ApiRequest request, List<JsonNode> occupations, List<JsonNode> warnings) {
     List<ObjectNode> rows = new ArrayList<>();
     Set<String> answered = new LinkedHashSet<>();
     for (JsonNode occupation : occupations) {
@@ -125,8 +131,8 @@ public final class OccupationRows {
     return rows;
   }
 
-  private static Optional<List<ObjectNode>> byCip(ApiRequest request, List<JsonNode> occupations,
-      List<JsonNode> warnings) {
+  private static Optional<List<ObjectNode>> byCip(
+      ApiRequest request, List<JsonNode> occupations, List<JsonNode> warnings) {
     List<ObjectNode> rows = new ArrayList<>();
     Set<String> matchedCips = new LinkedHashSet<>();
     Set<String> pairs = new HashSet<>();
@@ -156,7 +162,11 @@ public final class OccupationRows {
     return Optional.of(rows);
   }
 
-  private static ObjectNode row(ApiRequest request, JsonNode occupation, String soc, String cip,
+  private static ObjectNode row(
+      ApiRequest request,
+      JsonNode occupation,
+      String soc,
+      String cip,
       List<JsonNode> responseWarnings) {
     ObjectNode row = occupation.deepCopy();
     row.remove(FieldSelection.CIP_ATTRIBUTION);

@@ -13,8 +13,7 @@ import java.util.Optional;
  * canonical codes, for both the {@code regions} dataset and the planner's "every region of a type".
  */
 public final class RegionList {
-  private RegionList() {
-  }
+  private RegionList() {}
 
   /**
    * One listed region.
@@ -48,17 +47,19 @@ public final class RegionList {
     JsonNode data = root.path("data");
     JsonNode list = data.isArray() ? data : data.path("regions");
     if (!list.isArray()) {
-      throw ApiException.malformed(description, "the response has no regions list (\"data\" or"
-          + " \"data.regions\" as an array)");
+      throw ApiException.malformed(
+          description,
+          "the response has no regions list (\"data\" or" + " \"data.regions\" as an array)");
     }
     List<Entry> entries = new ArrayList<>();
     for (JsonNode region : list) {
       if (!region.isObject()) {
-        throw ApiException.malformed(description, "the regions list holds " + region.getNodeType()
-            + ", not an object");
+        throw ApiException.malformed(
+            description, "the regions list holds " + region.getNodeType() + ", not an object");
       }
       String rawType = text(region.path("type"));
-      Optional<RegionType> type = rawType == null ? Optional.empty() : RegionType.fromApiName(rawType);
+      Optional<RegionType> type =
+          rawType == null ? Optional.empty() : RegionType.fromApiName(rawType);
       String code = text(region.path("code"));
       List<String> stateCodes = null;
       if (region.path("stateCodes").isArray()) {
@@ -67,8 +68,10 @@ public final class RegionList {
           stateCodes.add(RegionCodes.fromApi(state.asText(), RegionType.STATE));
         }
       }
-      entries.add(new Entry(type.map(RegionType::apiName).orElse(rawType),
-          code == null ? null : type.map(t -> RegionCodes.fromApi(code, t)).orElse(code), region.path("name"),
+      entries.add(new Entry(
+          type.map(RegionType::apiName).orElse(rawType),
+          code == null ? null : type.map(t -> RegionCodes.fromApi(code, t)).orElse(code),
+          region.path("name"),
           stateCodes == null ? null : List.copyOf(stateCodes)));
     }
     return entries;

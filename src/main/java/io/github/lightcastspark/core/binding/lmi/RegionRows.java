@@ -11,8 +11,7 @@ import java.util.List;
 /** Turns a regions list into rows with canonical codes: {@code regionType}, {@code regionCode}, {@code name},
  * {@code stateCodes}. */
 public final class RegionRows {
-  private RegionRows() {
-  }
+  private RegionRows() {}
 
   /**
    * @param root the regions response

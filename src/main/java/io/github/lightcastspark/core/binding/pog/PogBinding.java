@@ -27,7 +27,9 @@ public final class PogBinding implements ApiBinding {
    * @param tokens the JVM's token provider of an OAuth client
    * @param vintages the vintage of each run of a read, as the JVM keeps them
    */
-  public PogBinding(ResponseCache.Store responses, Function<PogSettings, TokenProvider> tokens,
+  public PogBinding(
+      ResponseCache.Store responses,
+      Function<PogSettings, TokenProvider> tokens,
       Cache<String, PogVersions> vintages) {
     this.responses = responses;
     this.tokens = tokens;
@@ -50,11 +52,15 @@ public final class PogBinding implements ApiBinding {
   }
 
   @Override
-  public RowSource rowSource(ReadOptions options, Pacer pacer, RequestCounters counters, List<String> fields,
+  public RowSource rowSource(
+      ReadOptions options,
+      Pacer pacer,
+      RequestCounters counters,
+      List<String> fields,
       String runId) {
     PogSettings settings = new PogSettings(options);
-    PogClient client = new PogClient(options, ApiCaller.of(options, pacer, counters, responses),
-        tokens.apply(settings));
+    PogClient client = new PogClient(
+        options, ApiCaller.of(options, pacer, counters, responses), tokens.apply(settings));
     return new PogRowSource(settings, client, vintages, runId);
   }
 

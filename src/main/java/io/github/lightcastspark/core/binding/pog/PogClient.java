@@ -41,24 +41,32 @@ public final class PogClient {
   /** @return the growth response for the one occupation id and region of {@code request} */
   public JsonNode growth(ApiRequest request) {
     ObjectNode body = body(request.codes().get(0), request.region());
-    String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version=" + pog.lotVersion();
-    return send(new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString()),
-        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)), request.toString());
+    String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version="
+        + pog.lotVersion();
+    return send(
+        new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString()),
+        () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)),
+        request.toString());
   }
 
   /** @return the {@code /meta} response: model and taxonomy versions */
   public JsonNode meta() {
     String url = options.baseUrl() + "/meta?lot_version=" + pog.lotVersion();
-    return send(new ResponseCache.Key(pog.credentialIdentity(), "GET", url, ""),
-        () -> authorized(ClassicRequestBuilder.get(url)), "occupation_growth meta");
+    return send(
+        new ResponseCache.Key(pog.credentialIdentity(), "GET", url, ""),
+        () -> authorized(ClassicRequestBuilder.get(url)),
+        "occupation_growth meta");
   }
 
-  private JsonNode send(ResponseCache.Key key, Supplier<ClassicRequestBuilder> request, String description) {
+  private JsonNode send(
+      ResponseCache.Key key, Supplier<ClassicRequestBuilder> request, String description) {
     return caller.json(key, () -> request.get().build(), description, bearer);
   }
 
   private ClassicRequestBuilder authorized(ClassicRequestBuilder builder) {
-    return builder.addHeader("Authorization", bearer.header()).addHeader("Accept", "application/json");
+    return builder
+        .addHeader("Authorization", bearer.header())
+        .addHeader("Accept", "application/json");
   }
 
   /** The JVM's shared token as this client's requests carry it, one request at a time (one reader's task). */
@@ -85,7 +93,8 @@ public final class PogClient {
 
   private static ObjectNode body(String id, Region region) {
     ObjectNode body = JSON.createObjectNode().put("id", id);
-    body.putObject("region").put("level", region.code() == null ? "nation" : "state")
+    body.putObject("region")
+        .put("level", region.code() == null ? "nation" : "state")
         .put("id", region.code() == null ? "us" : region.apiCode());
     return body;
   }

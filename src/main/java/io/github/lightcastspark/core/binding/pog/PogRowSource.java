@@ -39,7 +39,8 @@ public final class PogRowSource implements RowSource {
    *     task asks again
    * @param runId the run of the read the rows are for
    */
-  public PogRowSource(PogSettings settings, PogClient client, Cache<String, PogVersions> vintages, String runId) {
+  public PogRowSource(
+      PogSettings settings, PogClient client, Cache<String, PogVersions> vintages, String runId) {
     this.settings = settings;
     this.client = client;
     this.vintages = vintages;
@@ -94,8 +95,9 @@ public final class PogRowSource implements RowSource {
       throw ApiException.malformed(request.toString(), "the response names no occupation id");
     }
     if (!request.codes().get(0).equalsIgnoreCase(id.asText())) {
-      throw ApiException.malformed(request.toString(), "the response is about occupation id " + id
-          + ", not the one requested");
+      throw ApiException.malformed(
+          request.toString(),
+          "the response is about occupation id " + id + ", not the one requested");
     }
     return data;
   }

@@ -10,12 +10,14 @@ import java.io.Serializable;
  * @param lotVersion {@code taxonomyVersions.lot}
  * @param areaVersion {@code taxonomyVersions.area}
  */
-public record PogVersions(String modelVersion, String lotVersion, String areaVersion) implements Serializable {
+public record PogVersions(String modelVersion, String lotVersion, String areaVersion)
+    implements Serializable {
 
   /** @return the versions in a {@code /meta} response; missing ones are null */
   public static PogVersions of(JsonNode meta) {
     JsonNode data = meta.path("data");
-    return new PogVersions(data.path("modelVersions").path("projectedOccupationGrowth").asText(null),
+    return new PogVersions(
+        data.path("modelVersions").path("projectedOccupationGrowth").asText(null),
         data.path("taxonomyVersions").path("lot").asText(null),
         data.path("taxonomyVersions").path("area").asText(null));
   }

@@ -95,7 +95,8 @@ public final class TokenProvider {
         if (e.getCause() instanceof ApiException failed) {
           throw failed;
         }
-        // The fetching caller failed on its own account (interrupted, say), not the endpoint: fetch anew.
+        // The fetching caller failed on its own account (interrupted, say), not the endpoint: fetch
+        // anew.
       }
     }
   }
@@ -137,7 +138,8 @@ public final class TokenProvider {
     long now = clock.getAsLong();
     synchronized (this) {
       token = issued.token();
-      refreshAtNanos = now + issued.lifetime().minus(refreshMargin(issued.lifetime())).toNanos();
+      refreshAtNanos =
+          now + issued.lifetime().minus(refreshMargin(issued.lifetime())).toNanos();
       expiresAtNanos = now + issued.lifetime().toNanos();
       lastFailure = null;
       inFlight = null;
@@ -149,7 +151,8 @@ public final class TokenProvider {
   /** @return the current token, kept after a failed renewal while it is valid; else throws {@code e} to every caller */
   private synchronized String keepOrFail(ApiException e, CompletableFuture<String> flight) {
     inFlight = null;
-    // The fetch and its retries took time: judge the old token, and time the failure, from when it ended.
+    // The fetch and its retries took time: judge the old token, and time the failure, from when it
+    // ended.
     long now = clock.getAsLong();
     if (token == null || now >= expiresAtNanos) {
       lastFailure = e;
@@ -158,8 +161,12 @@ public final class TokenProvider {
       throw e;
     }
     long retryInNanos = Math.min(RENEWAL_RETRY.toNanos(), (expiresAtNanos - now) / 2);
-    LOG.warn("Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
-        + " again in {} ms", settings.scope() + " token", e.getMessage(), (expiresAtNanos - now) / 1_000_000_000,
+    LOG.warn(
+        "Could not renew the {} ({}); the current one stays in use for up to {} s more, and renewal is tried"
+            + " again in {} ms",
+        settings.scope() + " token",
+        e.getMessage(),
+        (expiresAtNanos - now) / 1_000_000_000,
         retryInNanos / 1_000_000);
     refreshAtNanos = now + retryInNanos;
     flight.complete(token);

@@ -2,6 +2,7 @@ package io.github.lightcastspark.core.binding.lmi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import io.github.lightcastspark.StubServer;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
@@ -19,16 +20,33 @@ import org.junit.jupiter.api.Test;
 class LmiRegionCatalogTest {
   @Test
   void anEmptyRegionsListIsAnErrorAndIsNotKept() {
-    try (StubServer api = StubServer.answering("/v1/labor-market-intelligence/regions", "{\"data\":{\"regions\":[]}}")) {
-      ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupations", "secret.platformKey", "<platform-key>",
-          "environment", "testing", "baseUrl", api.url() + "/v1"), Map.of(), Map.of());
-      LmiRegionCatalog catalog = new LmiRegionCatalog(options, new LmiClient(options,
-          ApiCaller.of(options, Pacer.unscheduled(), new RequestCounters(), new ResponseCache.Store())),
+    try (StubServer api = StubServer.answering(
+        "/v1/labor-market-intelligence/regions", "{\"data\":{\"regions\":[]}}")) {
+      ReadOptions options = ReadOptionsParser.parse(
+          Map.of(
+              "path",
+              "occupations",
+              "secret.platformKey",
+              "<platform-key>",
+              "environment",
+              "testing",
+              "baseUrl",
+              api.url() + "/v1"),
+          Map.of(),
+          Map.of());
+      LmiRegionCatalog catalog = new LmiRegionCatalog(
+          options,
+          new LmiClient(
+              options,
+              ApiCaller.of(
+                  options, Pacer.unscheduled(), new RequestCounters(), new ResponseCache.Store())),
           new ConcurrentHashMap<>());
-      LightcastOptionException empty = assertThrows(LightcastOptionException.class,
-          () -> catalog.codes(RegionType.MSA));
-      assertEquals("The API's regions list has no msa regions for these credentials, so 'every msa' would read"
-          + " nothing: name the regions with option regionCodes.", empty.getMessage());
+      LightcastOptionException empty =
+          assertThrows(LightcastOptionException.class, () -> catalog.codes(RegionType.MSA));
+      assertEquals(
+          "The API's regions list has no msa regions for these credentials, so 'every msa' would read"
+              + " nothing: name the regions with option regionCodes.",
+          empty.getMessage());
       assertThrows(LightcastOptionException.class, () -> catalog.codes(RegionType.MSA));
       assertEquals(2, api.requests(), "the empty answer was not kept");
     }

@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.binding.pog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.ReadOptionsParser;
@@ -26,10 +27,22 @@ class PogClientTest {
   @Test
   void aTokenIsFetchedBeforeItsRequestTakesItsTurnAndSoIsItsRenewalAfterA401() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("pc-client", "<client-secret>", "projected-occupation-growth").build())) {
-      ReadOptions options = ReadOptionsParser.parse(Map.of("path", "occupation_growth", "baseUrl",
-          emulator.pogBaseUrl(), "authUrl", emulator.tokenUrl(), "secret.clientId", "pc-client",
-          "secret.clientSecret", "<client-secret>"), Map.of(), Map.of());
+        .pogClient("pc-client", "<client-secret>", "projected-occupation-growth")
+        .build())) {
+      ReadOptions options = ReadOptionsParser.parse(
+          Map.of(
+              "path",
+              "occupation_growth",
+              "baseUrl",
+              emulator.pogBaseUrl(),
+              "authUrl",
+              emulator.tokenUrl(),
+              "secret.clientId",
+              "pc-client",
+              "secret.clientSecret",
+              "<client-secret>"),
+          Map.of(),
+          Map.of());
       List<Integer> tokensAtTurns = new ArrayList<>();
       Pacer unscheduled = Pacer.unscheduled();
       Pacer counting = new Pacer() {
@@ -44,13 +57,20 @@ class PogClientTest {
           unscheduled.pause(wait);
         }
       };
-      PogClient client = new PogClient(options, ApiCaller.of(options, counting, new RequestCounters(),
-          new ResponseCache.Store()), new TokenProvider(new PogSettings(options), Duration.ofSeconds(5)));
+      PogClient client = new PogClient(
+          options,
+          ApiCaller.of(options, counting, new RequestCounters(), new ResponseCache.Store()),
+          new TokenProvider(new PogSettings(options), Duration.ofSeconds(5)));
       client.meta();
-      assertEquals(List.of(1), tokensAtTurns, "the token was answered before its request waited for a turn");
+      assertEquals(
+          List.of(1), tokensAtTurns, "the token was answered before its request waited for a turn");
       emulator.revokeTokens();
-      client.growth(new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of("LO-15-3000"), Region.of("06")));
-      assertEquals(List.of(1, 1, 2), tokensAtTurns, "refused with the revoked token, renewed before the next turn");
+      client.growth(
+          new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of("LO-15-3000"), Region.of("06")));
+      assertEquals(
+          List.of(1, 1, 2),
+          tokensAtTurns,
+          "refused with the revoked token, renewed before the next turn");
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.lightcastspark.core.jvm.ExecutorState;
 import io.github.lightcastspark.core.options.ReadOptionsParser;
 import io.github.lightcastspark.core.transport.ApiException;
@@ -29,14 +30,25 @@ class TokenProviderTest {
   private static final String SCOPE = "projected-occupation-growth";
 
   private static PogSettings settings(LightcastEmulator emulator) {
-    return new PogSettings(ReadOptionsParser.parse(Map.of("path", "occupation_growth", "secret.clientId", "tp-client",
-        "secret.clientSecret", "<client-secret>", "authUrl", emulator.tokenUrl()), Map.of(), Map.of()));
+    return new PogSettings(ReadOptionsParser.parse(
+        Map.of(
+            "path",
+            "occupation_growth",
+            "secret.clientId",
+            "tp-client",
+            "secret.clientSecret",
+            "<client-secret>",
+            "authUrl",
+            emulator.tokenUrl()),
+        Map.of(),
+        Map.of()));
   }
 
   @Test
   void tasksStartingTogetherShareOneFetch() throws Exception {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .build())) {
       emulator.faults().latency(Duration.ofMillis(200));
       TokenProvider provider = ExecutorState.get().tokenProvider(settings(emulator));
       ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -56,7 +68,8 @@ class TokenProviderTest {
       pool.shutdown();
       assertEquals(1, distinct.size());
       assertEquals(1, emulator.journal().entries("/connect/token").size());
-      assertEquals(provider, ExecutorState.get().tokenProvider(settings(emulator)), "one per JVM and key");
+      assertEquals(
+          provider, ExecutorState.get().tokenProvider(settings(emulator)), "one per JVM and key");
 
       String first = distinct.iterator().next();
       provider.invalidate("some-other-token");
@@ -70,17 +83,23 @@ class TokenProviderTest {
   @Test
   void aFailedRenewalKeepsTheStillValidTokenAndAFailedFetchIsNotRepeatedByEveryWaiter() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).tokenTtl(Duration.ofSeconds(40))
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .tokenTtl(Duration.ofSeconds(40))
         .build())) {
       AtomicLong nanos = new AtomicLong();
-      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
+      TokenProvider provider =
+          new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
       String first = provider.token();
       nanos.set(Duration.ofSeconds(31).toNanos());
       emulator.faults().tokenErrors(3, 503);
       assertEquals(first, provider.token(), "due for renewal at 30 s, but valid until 40 s");
-      assertEquals(4, emulator.journal().entries("/connect/token").size(), "one fetch, then a renewal of 3 tries");
+      assertEquals(
+          4,
+          emulator.journal().entries("/connect/token").size(),
+          "one fetch, then a renewal of 3 tries");
       nanos.set(Duration.ofSeconds(35).toNanos());
-      assertEquals(first, provider.token(), "renewal tried again only after 10 s, or half the time left");
+      assertEquals(
+          first, provider.token(), "renewal tried again only after 10 s, or half the time left");
       assertEquals(4, emulator.journal().entries("/connect/token").size());
       nanos.set(Duration.ofSeconds(36).toNanos());
       assertNotEquals(first, provider.token());
@@ -89,8 +108,10 @@ class TokenProviderTest {
       nanos.set(Duration.ofSeconds(100).toNanos());
       emulator.faults().tokenErrors(3, 503);
       ApiException failed = assertThrows(ApiException.class, provider::token);
-      assertSame(failed, assertThrows(ApiException.class, provider::token), "a waiter within a second");
-      assertEquals(8, emulator.journal().entries("/connect/token").size(), "the failed fetch was sent once");
+      assertSame(
+          failed, assertThrows(ApiException.class, provider::token), "a waiter within a second");
+      assertEquals(
+          8, emulator.journal().entries("/connect/token").size(), "the failed fetch was sent once");
       nanos.set(Duration.ofSeconds(102).toNanos());
       provider.token();
       assertEquals(9, emulator.journal().entries("/connect/token").size());
@@ -100,9 +121,12 @@ class TokenProviderTest {
   @Test
   void aTaskAskingDuringARenewalGetsTheStillValidTokenAtOnce() throws Exception {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).tokenTtl(Duration.ofSeconds(40)).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .tokenTtl(Duration.ofSeconds(40))
+        .build())) {
       AtomicLong nanos = new AtomicLong();
-      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
+      TokenProvider provider =
+          new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
       String first = provider.token();
       nanos.set(Duration.ofSeconds(31).toNanos());
       emulator.faults().latency(Duration.ofMillis(1000));
@@ -113,25 +137,33 @@ class TokenProviderTest {
       String during = provider.token();
       long waitedMillis = (System.nanoTime() - asked) / 1_000_000;
       assertEquals(first, during, "due for renewal at 30 s, being renewed, and valid until 40 s");
-      assertTrue(waitedMillis < 100, "waited " + waitedMillis + " ms for the renewal another task makes");
+      assertTrue(
+          waitedMillis < 100, "waited " + waitedMillis + " ms for the renewal another task makes");
       String renewed = renewal.get();
       renewer.shutdown();
       assertNotEquals(first, renewed, "the task that began the renewal waits for it");
       assertEquals(renewed, provider.token());
-      assertEquals(2, emulator.journal().entries("/connect/token").size(), "one fetch, one renewal");
+      assertEquals(
+          2, emulator.journal().entries("/connect/token").size(), "one fetch, one renewal");
     }
   }
 
   @Test
   void aRequestLeavingNowCarriesTheStillValidTokenWithoutRenewingIt() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).tokenTtl(Duration.ofSeconds(40)).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .tokenTtl(Duration.ofSeconds(40))
+        .build())) {
       AtomicLong nanos = new AtomicLong();
-      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
+      TokenProvider provider =
+          new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
       String first = provider.token();
       nanos.set(Duration.ofSeconds(31).toNanos());
       assertEquals(first, provider.current(), "due for renewal at 30 s, but valid until 40 s");
-      assertEquals(1, emulator.journal().entries("/connect/token").size(), "no fetch inside a request's slot");
+      assertEquals(
+          1,
+          emulator.journal().entries("/connect/token").size(),
+          "no fetch inside a request's slot");
       nanos.set(Duration.ofSeconds(40).toNanos());
       assertNotEquals(first, provider.current(), "expired: there is no other token to send");
       assertEquals(2, emulator.journal().entries("/connect/token").size());
@@ -141,12 +173,18 @@ class TokenProviderTest {
   @Test
   void aSlowFailedFetchIsRememberedFromWhenItEnded() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .build())) {
       emulator.faults().latency(Duration.ofMillis(400)).tokenErrors(6, 503);
-      TokenProvider provider = new TokenProvider(settings(emulator), Duration.ofSeconds(5), System::nanoTime);
+      TokenProvider provider =
+          new TokenProvider(settings(emulator), Duration.ofSeconds(5), System::nanoTime);
       ApiException failed = assertThrows(ApiException.class, provider::token);
-      assertSame(failed, assertThrows(ApiException.class, provider::token), "the next task, right after");
-      assertEquals(3, emulator.journal().entries("/connect/token").size(), "one fetch of 3 tries, well over 1 s");
+      assertSame(
+          failed, assertThrows(ApiException.class, provider::token), "the next task, right after");
+      assertEquals(
+          3,
+          emulator.journal().entries("/connect/token").size(),
+          "one fetch of 3 tries, well over 1 s");
     }
   }
 
@@ -159,23 +197,29 @@ class TokenProviderTest {
   @Test
   void aFailingTokenEndpointIsRetriedWithinItsOwnBudget() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .build())) {
       emulator.faults().tokenErrors(2, 503);
       TokenProvider provider = ExecutorState.get().tokenProvider(settings(emulator));
       provider.token();
-      assertEquals(List.of(503, 503, 200), emulator.journal().entries("/connect/token").stream()
-          .map(e -> e.status()).toList());
+      assertEquals(
+          List.of(503, 503, 200),
+          emulator.journal().entries("/connect/token").stream()
+              .map(e -> e.status())
+              .toList());
     }
   }
 
   @Test
   void aRateLimitedTokenRequestWaitsBeforeItsRetry() {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE).build())) {
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .build())) {
       emulator.faults().tokenErrors(1, 429);
       ExecutorState.get().tokenProvider(settings(emulator)).token();
       List<JournalEntry> requests = emulator.journal().entries("/connect/token");
-      assertEquals(List.of(429, 200), requests.stream().map(JournalEntry::status).toList());
+      assertEquals(
+          List.of(429, 200), requests.stream().map(JournalEntry::status).toList());
       long waitedMillis = requests.get(1).millisAfter(requests.get(0));
       assertTrue(waitedMillis >= 100, "the retry of a 429 came after " + waitedMillis + " ms");
     }
