@@ -31,12 +31,7 @@ final class ExecutorLanes {
     if (master.startsWith("local") && !LOCAL_CLUSTER.matcher(master).matches()) {
       return List.of();
     }
-    List<String> ids = new ArrayList<>();
-    // SparkContext#getExecutorIds is package-private to Spark in Scala, and public to Java.
-    scala.collection.Iterator<String> live = context.getExecutorIds().iterator();
-    while (live.hasNext()) {
-      ids.add(live.next());
-    }
+    List<String> ids = new ArrayList<>(ExecutorTracker.of(context).live());
     ids.sort(
         Comparator.comparing(PacingPlan::numericId, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Comparator.naturalOrder()));

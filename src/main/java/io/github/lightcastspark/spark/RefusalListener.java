@@ -37,9 +37,11 @@ final class RefusalListener extends SparkListener {
    */
   static void registerOn(SparkContext context) {
     if (maxTaskFailures(context) > 1) {
-      if (DriverState.firstToListen(context)) {
-        context.addSparkListener(new RefusalListener(context));
-      }
+      DriverState.listener(context, RefusalListener.class, () -> {
+        RefusalListener listener = new RefusalListener(context);
+        context.addSparkListener(listener);
+        return listener;
+      });
     }
   }
 

@@ -32,7 +32,11 @@ class LocalClusterIT {
     spark = SparkSession.builder()
         .master("local-cluster[2,1,1024]")
         .appName("lightcast-local-cluster")
-        .config("spark.ui.enabled", "false")
+        // The UI's REST API is how the driver learns the executors that registered before its first
+        // read.
+        .config("spark.ui.enabled", "true")
+        .config("spark.ui.port", "0")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.executor.extraClassPath", System.getProperty("lightcast.executorClasspath"))
