@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import static io.github.lightcastspark.spark.Failures.apiException;
 import static io.github.lightcastspark.spark.TestEmulators.PLATFORM_KEY;
 import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
@@ -317,16 +318,5 @@ class FailureHandlingTest {
       assertFalse(outputs.toString().contains(PLATFORM_KEY), "the platform key leaked");
       assertFalse(outputs.toString().contains("platform-key>"), "part of the platform key leaked");
     }
-  }
-
-  static ApiException apiException(Throwable thrown) {
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof ApiException api) {
-        return api;
-      }
-    }
-    StringWriter trace = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(trace));
-    throw new AssertionError("no ApiException in " + trace);
   }
 }

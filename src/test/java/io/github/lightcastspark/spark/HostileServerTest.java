@@ -1,8 +1,7 @@
 package io.github.lightcastspark.spark;
 
-import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
+import static io.github.lightcastspark.spark.Failures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpHandler;
@@ -85,10 +84,6 @@ class HostileServerTest {
         .option("maxRetryTime", "10s");
   }
 
-  private static ApiException failure(Runnable read) {
-    return apiException(assertThrows(Exception.class, read::run));
-  }
-
   @Test
   void aTricklingDataAnswerEndsAtTheRequestTimeoutAndIsRetriedWithinItsBudget() {
     try (StubServer api = StubServer.routing(Map.of("/v1" + TestEmulators.BY_SOC, trickling()))) {
@@ -124,13 +119,7 @@ class HostileServerTest {
   @Test
   void aTricklingTokenEndpointEndsToo() {
     try (StubServer api = StubServer.routing(Map.of("/token", trickling()))) {
-      ApiException e = failure(() -> TestSpark.session()
-          .read()
-          .format("lightcast")
-          .option("baseUrl", api.url() + "/pog")
-          .option("authUrl", api.url() + "/token")
-          .option("secret.clientId", "<client-id>")
-          .option("secret.clientSecret", "<client-secret>")
+      ApiException e = failure(() -> TestEmulators.pogOf(api)
           .option("requestTimeout", "1s")
           .option("occupationIds", "LO-15-1252")
           .load("occupation_growth")

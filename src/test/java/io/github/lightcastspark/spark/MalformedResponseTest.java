@@ -1,8 +1,7 @@
 package io.github.lightcastspark.spark;
 
-import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
+import static io.github.lightcastspark.spark.Failures.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.StubServer;
@@ -27,10 +26,6 @@ class MalformedResponseTest {
         .option("secret.platformKey", TestEmulators.PLATFORM_KEY)
         .option("environment", "testing")
         .option("maxRetries", "2");
-  }
-
-  private static ApiException failure(Runnable read) {
-    return apiException(assertThrows(Exception.class, read::run));
   }
 
   private static void assertMalformed(String request, String why, ApiException e) {
@@ -137,13 +132,7 @@ class MalformedResponseTest {
         assertMalformed(
             "occupation_growth [LO-15-1252] @ national",
             why,
-            failure(() -> TestSpark.session()
-                .read()
-                .format("lightcast")
-                .option("baseUrl", api.url() + "/pog")
-                .option("authUrl", api.url() + "/token")
-                .option("secret.clientId", "<client-id>")
-                .option("secret.clientSecret", "<client-secret>")
+            failure(() -> TestEmulators.pogOf(api)
                 .option("maxRetries", "2")
                 .option("occupationIds", "LO-15-1252")
                 .load("occupation_growth")

@@ -1,6 +1,6 @@
 package io.github.lightcastspark.spark;
 
-import static io.github.lightcastspark.spark.FailureHandlingTest.apiException;
+import static io.github.lightcastspark.spark.Failures.apiException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

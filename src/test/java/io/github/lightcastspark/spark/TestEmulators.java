@@ -1,5 +1,6 @@
 package io.github.lightcastspark.spark;
 
+import io.github.lightcastspark.StubServer;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
@@ -46,5 +47,16 @@ final class TestEmulators {
     return emulator.journal().entries().stream()
         .filter(e -> e.path().endsWith(BY_SOC) || e.path().endsWith(BY_CIP))
         .toList();
+  }
+
+  /** @return a reader of a stub server's POG API: its root at {@code /pog}, its token endpoint at {@code /token} */
+  static DataFrameReader pogOf(StubServer api) {
+    return TestSpark.session()
+        .read()
+        .format("lightcast")
+        .option("baseUrl", api.url() + "/pog")
+        .option("authUrl", api.url() + "/token")
+        .option("secret.clientId", "<client-id>")
+        .option("secret.clientSecret", "<client-secret>");
   }
 }

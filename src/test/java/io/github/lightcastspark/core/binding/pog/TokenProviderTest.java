@@ -29,6 +29,16 @@ import org.junit.jupiter.api.Test;
 class TokenProviderTest {
   private static final String SCOPE = "projected-occupation-growth";
 
+  /** 31 s into a 40 s token: due for renewal (at 30 s), still valid. */
+  private static final Duration DUE_FOR_RENEWAL = Duration.ofSeconds(31);
+
+  private static LightcastEmulator fortySecondTokens() {
+    return LightcastEmulator.start(EmulatorConfig.builder()
+        .pogClient("tp-client", "<client-secret>", SCOPE)
+        .tokenTtl(Duration.ofSeconds(40))
+        .build());
+  }
+
   private static PogSettings settings(LightcastEmulator emulator) {
     return new PogSettings(ReadOptionsParser.parse(
         Map.of(
@@ -82,15 +92,12 @@ class TokenProviderTest {
 
   @Test
   void aFailedRenewalKeepsTheStillValidTokenAndAFailedFetchIsNotRepeatedByEveryWaiter() {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE)
-        .tokenTtl(Duration.ofSeconds(40))
-        .build())) {
+    try (LightcastEmulator emulator = fortySecondTokens()) {
       AtomicLong nanos = new AtomicLong();
       TokenProvider provider =
           new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
       String first = provider.token();
-      nanos.set(Duration.ofSeconds(31).toNanos());
+      nanos.set(DUE_FOR_RENEWAL.toNanos());
       emulator.faults().tokenErrors(3, 503);
       assertEquals(first, provider.token(), "due for renewal at 30 s, but valid until 40 s");
       assertEquals(
@@ -120,15 +127,12 @@ class TokenProviderTest {
 
   @Test
   void aTaskAskingDuringARenewalGetsTheStillValidTokenAtOnce() throws Exception {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE)
-        .tokenTtl(Duration.ofSeconds(40))
-        .build())) {
+    try (LightcastEmulator emulator = fortySecondTokens()) {
       AtomicLong nanos = new AtomicLong();
       TokenProvider provider =
           new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
       String first = provider.token();
-      nanos.set(Duration.ofSeconds(31).toNanos());
+      nanos.set(DUE_FOR_RENEWAL.toNanos());
       emulator.faults().latency(Duration.ofMillis(1000));
       ExecutorService renewer = Executors.newSingleThreadExecutor();
       Future<String> renewal = renewer.submit(provider::token);
@@ -150,15 +154,12 @@ class TokenProviderTest {
 
   @Test
   void aRequestLeavingNowCarriesTheStillValidTokenWithoutRenewingIt() {
-    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
-        .pogClient("tp-client", "<client-secret>", SCOPE)
-        .tokenTtl(Duration.ofSeconds(40))
-        .build())) {
+    try (LightcastEmulator emulator = fortySecondTokens()) {
       AtomicLong nanos = new AtomicLong();
       TokenProvider provider =
           new TokenProvider(settings(emulator), Duration.ofSeconds(5), nanos::get);
       String first = provider.token();
-      nanos.set(Duration.ofSeconds(31).toNanos());
+      nanos.set(DUE_FOR_RENEWAL.toNanos());
       assertEquals(first, provider.current(), "due for renewal at 30 s, but valid until 40 s");
       assertEquals(
           1,
