@@ -46,13 +46,20 @@ public final class ReadOption<T> {
       .appliesTo(Dataset.Api.LMI)
       .reads(OptionRules.secret())
       .fromEnvironment("LIGHTCAST_PLATFORM_KEY")
-      .requiredAs("platform key");
+      .required(Requirement.always("platform key"));
   /** LMI end-customer key ({@code ck_…}); required in production. */
   public static final ReadOption<Secret> CUSTOMER_KEY = named("secret.customerKey", Secret.class)
       .appliesTo(Dataset.Api.LMI)
       .reads(OptionRules.secret())
       .fromEnvironment("LIGHTCAST_CUSTOMER_KEY")
-      .withoutDefault("env `LIGHTCAST_CUSTOMER_KEY`");
+      .required(new Requirement(
+          "customer key",
+          reading -> reading
+              .find(ReadOption.ENVIRONMENT)
+              .map(Environment::customerKeyRequired)
+              .orElse(false),
+          "the production environment requires one",
+          "or option environment=testing for the testing environment"));
   /** Header that carries the end-customer key. */
   public static final ReadOption<String> CUSTOMER_KEY_HEADER = named(
           "customerKeyHeader", String.class)
@@ -115,13 +122,13 @@ public final class ReadOption<T> {
       .appliesTo(Dataset.Api.POG)
       .reads(OptionRules.secret())
       .fromEnvironment("LIGHTCAST_CLIENT_ID")
-      .requiredAs("client id");
+      .required(Requirement.always("client id"));
   /** OAuth client secret for the POG API. */
   public static final ReadOption<Secret> CLIENT_SECRET = named("secret.clientSecret", Secret.class)
       .appliesTo(Dataset.Api.POG)
       .reads(OptionRules.secret())
       .fromEnvironment("LIGHTCAST_CLIENT_SECRET")
-      .requiredAs("client secret");
+      .required(Requirement.always("client secret"));
   /** OAuth scope. */
   public static final ReadOption<String> SCOPE = named("scope", String.class)
       .appliesTo(Dataset.Api.POG)
@@ -177,7 +184,7 @@ public final class ReadOption<T> {
   private final Predicate<Dataset> applies;
   private final OptionRule<T> rule;
   private final String environmentVariable;
-  private final String requiredAs;
+  private final Requirement requirement;
   private final String defaultText;
   private final Function<OptionReading, T> computedDefault;
   private final Function<Dataset.Api, String> documentedDefault;
@@ -187,7 +194,7 @@ public final class ReadOption<T> {
       String defaultText,
       Function<OptionReading, T> computedDefault,
       Function<Dataset.Api, String> documentedDefault,
-      String requiredAs) {
+      Requirement requirement) {
     this.key = b.key;
     this.type = b.type;
     this.applies = b.applies;
@@ -196,7 +203,7 @@ public final class ReadOption<T> {
     this.defaultText = defaultText;
     this.computedDefault = computedDefault;
     this.documentedDefault = documentedDefault;
-    this.requiredAs = requiredAs;
+    this.requirement = requirement;
     DECLARED.add(this);
   }
 
@@ -225,9 +232,9 @@ public final class ReadOption<T> {
     return Optional.ofNullable(environmentVariable);
   }
 
-  /** @return the name a missing required value is called by ("platform key"), if the option is required */
-  Optional<String> requiredAs() {
-    return Optional.ofNullable(requiredAs);
+  /** @return when the option must be given, and how its absence is explained, if it ever must */
+  Optional<Requirement> requirement() {
+    return Optional.ofNullable(requirement);
   }
 
   /** @return the option's value read from {@code value} */
@@ -367,8 +374,9 @@ public final class ReadOption<T> {
       return new ReadOption<>(this, null, value, documented, null);
     }
 
-    ReadOption<T> requiredAs(String what) {
-      return new ReadOption<>(this, null, null, api -> "env `" + environmentVariable + "`", what);
+    ReadOption<T> required(Requirement requirement) {
+      return new ReadOption<>(
+          this, null, null, api -> "env `" + environmentVariable + "`", requirement);
     }
   }
 }

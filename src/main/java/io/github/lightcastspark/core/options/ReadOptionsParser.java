@@ -103,19 +103,14 @@ public final class ReadOptionsParser {
     }
     for (ReadOption<?> option : ReadOption.all()) {
       if (option.appliesTo(dataset) && !values.containsKey(option.key())) {
-        option.requiredAs().ifPresent(what -> {
-          throw new LightcastOptionException("Missing " + what + ": set " + sources(option) + ".");
-        });
+        Reading reading = new Reading(option);
+        option
+            .requirement()
+            .filter(required -> required.when().test(reading))
+            .ifPresent(required -> {
+              throw new LightcastOptionException(required.missing(sources(option)));
+            });
       }
-    }
-    Environment environment = (Environment) values.get(ReadOption.ENVIRONMENT.key());
-    if (environment != null
-        && environment.customerKeyRequired()
-        && !values.containsKey(ReadOption.CUSTOMER_KEY.key())) {
-      throw new LightcastOptionException(
-          "Missing customer key: the production environment requires one; set "
-              + sources(ReadOption.CUSTOMER_KEY)
-              + " (or option environment=testing for the testing environment).");
     }
     return new ReadOptions(dataset, values);
   }
