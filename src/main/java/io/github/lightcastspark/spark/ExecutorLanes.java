@@ -31,7 +31,7 @@ final class ExecutorLanes {
     if (master.startsWith("local") && !LOCAL_CLUSTER.matcher(master).matches()) {
       return List.of();
     }
-    List<String> ids = new ArrayList<>(ExecutorTracker.of(context).live());
+    List<String> ids = new ArrayList<>(LiveExecutors.of(context));
     ids.sort(
         Comparator.comparing(PacingPlan::numericId, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(Comparator.naturalOrder()));

@@ -37,11 +37,9 @@ final class RefusalListener extends SparkListener {
    */
   static void registerOn(SparkContext context) {
     if (maxTaskFailures(context) > 1) {
-      DriverState.listener(context, RefusalListener.class, () -> {
-        RefusalListener listener = new RefusalListener(context);
-        context.addSparkListener(listener);
-        return listener;
-      });
+      if (DriverState.firstToListen(context)) {
+        context.addSparkListener(new RefusalListener(context));
+      }
     }
   }
 

@@ -2,7 +2,10 @@ package io.github.lightcastspark.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
 import org.junit.jupiter.api.Test;
 
 /** How many executor JVMs a read shares its limit among, from the master and the conf, before any has registered. */
@@ -44,5 +47,12 @@ class ExecutorLanesTest {
     assertEquals(6, ExecutorLanes.of("k8s://host", conf("spark.executor.instances", "6"), 2));
     assertEquals(3, ExecutorLanes.of("spark://master:7077", conf(), 3));
     assertEquals(1, ExecutorLanes.of("spark://master:7077", conf(), 0));
+  }
+
+  @Test
+  void withoutTheUiTheSchedulerListsTheExecutors() {
+    SparkContext context = TestSpark.session().sparkContext();
+    assertEquals(Optional.empty(), LiveExecutors.fromUi(context), "the tests' session runs no UI");
+    assertEquals(List.of(), LiveExecutors.of(context), "local mode: the driver is the only JVM");
   }
 }

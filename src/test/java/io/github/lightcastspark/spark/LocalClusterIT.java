@@ -128,6 +128,12 @@ class LocalClusterIT {
   @Test
   void theDriverListsBothExecutorsAndCountsTwoLanes() {
     assertEquals(List.of("0", "1"), ExecutorLanes.registered(spark.sparkContext()));
+    assertEquals(
+        List.of("0", "1"),
+        LiveExecutors.fromUi(spark.sparkContext()).orElseThrow().stream()
+            .sorted()
+            .toList(),
+        "listed by the UI's REST API, not only by the scheduler");
     assertEquals(2, ExecutorLanes.of(spark.sparkContext()));
   }
 

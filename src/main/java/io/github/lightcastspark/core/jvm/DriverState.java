@@ -3,14 +3,13 @@ package io.github.lightcastspark.core.jvm;
 import io.github.lightcastspark.core.pacing.LimitSchedules;
 import io.github.lightcastspark.core.pacing.PacingPlan;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 /**
  * Everything the driver keeps across the reads it plans, in one place, each entry with its lifetime. The classes
@@ -19,11 +18,11 @@ import java.util.function.Supplier;
 public final class DriverState {
   private static volatile DriverState current = new DriverState();
   /**
-   * The listeners the connector registered with each Spark context, by kind (refusals, executors): for the context's
-   * life, and kept across {@link #reset}, since a listener stays registered with its context.
+   * The Spark contexts the connector listens to (for refusals that no task retry can cure): for each context's life,
+   * and kept across {@link #reset}, since a listener stays registered with its context.
    */
-  private static final Map<Object, Map<Class<?>, Object>> LISTENERS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Set<Object> LISTENED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
   /** One request schedule per limit and executor count, with the rates asked of it by the reads' leases. */
   private final LimitSchedules schedules = new LimitSchedules();
@@ -66,16 +65,8 @@ public final class DriverState {
     return regionLists;
   }
 
-  /**
-   * @param context a Spark context (the core knows no Spark type)
-   * @param kind the listener's class
-   * @param register registers a new listener of that kind with the context, and returns it
-   * @return the context's listener of {@code kind}, registered on the first call for the context
-   */
-  public static <T> T listener(Object context, Class<T> kind, Supplier<T> register) {
-    synchronized (LISTENERS) {
-      Map<Class<?>, Object> registered = LISTENERS.computeIfAbsent(context, c -> new HashMap<>());
-      return kind.cast(registered.computeIfAbsent(kind, k -> register.get()));
-    }
+  /** @return whether {@code context} was not yet listened to, and now is marked as listened to */
+  public static boolean firstToListen(Object context) {
+    return LISTENED.add(context);
   }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,7 +41,7 @@ public final class ExecutorState {
   private final ConcurrentMap<List<Object>, TokenProvider> tokenProviders =
       new ConcurrentHashMap<>();
   /** The POG vintage of each run of a read: an hour after its last use. */
-  private final Cache<String, PogVersions> vintages =
+  private final Cache<String, CompletableFuture<PogVersions>> vintages =
       Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).build();
   /** The LMI roots found not to attribute by-CIP matches to their codes: for the JVM's life. */
   private final Set<String> unattributedCipApis = ConcurrentHashMap.newKeySet();
@@ -91,7 +92,7 @@ public final class ExecutorState {
   }
 
   /** @return the POG vintage of each run of a read */
-  public Cache<String, PogVersions> vintages() {
+  public Cache<String, CompletableFuture<PogVersions>> vintages() {
     return vintages;
   }
 

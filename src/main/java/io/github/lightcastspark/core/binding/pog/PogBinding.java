@@ -11,6 +11,7 @@ import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.core.transport.ResponseCache;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -20,7 +21,7 @@ import java.util.function.Function;
 public final class PogBinding implements ApiBinding {
   private final ResponseCache.Store responses;
   private final Function<PogSettings, TokenProvider> tokens;
-  private final Cache<String, PogVersions> vintages;
+  private final Cache<String, CompletableFuture<PogVersions>> vintages;
 
   /**
    * @param responses the responses the JVM keeps
@@ -30,7 +31,7 @@ public final class PogBinding implements ApiBinding {
   public PogBinding(
       ResponseCache.Store responses,
       Function<PogSettings, TokenProvider> tokens,
-      Cache<String, PogVersions> vintages) {
+      Cache<String, CompletableFuture<PogVersions>> vintages) {
     this.responses = responses;
     this.tokens = tokens;
     this.vintages = vintages;

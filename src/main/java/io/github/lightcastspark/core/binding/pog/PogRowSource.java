@@ -11,6 +11,8 @@ import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.transport.ApiException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Answers an {@code occupation_growth} request (one occupation id, one region) with its one row: the request keys,
@@ -27,7 +29,7 @@ public final class PogRowSource implements RowSource {
 
   private final PogSettings settings;
   private final PogClient client;
-  private final Cache<String, PogVersions> vintages;
+  private final Cache<String, CompletableFuture<PogVersions>> vintages;
   private final String runId;
   private PogVersions versions;
 
@@ -40,7 +42,10 @@ public final class PogRowSource implements RowSource {
    * @param runId the run of the read the rows are for
    */
   public PogRowSource(
-      PogSettings settings, PogClient client, Cache<String, PogVersions> vintages, String runId) {
+      PogSettings settings,
+      PogClient client,
+      Cache<String, CompletableFuture<PogVersions>> vintages,
+      String runId) {
     this.settings = settings;
     this.client = client;
     this.vintages = vintages;
@@ -50,7 +55,7 @@ public final class PogRowSource implements RowSource {
   @Override
   public List<ObjectNode> rows(ApiRequest request) {
     if (versions == null) {
-      versions = vintages.get(runId, k -> PogVersions.of(client.meta()));
+      versions = vintage();
     }
     String dimension = settings.dimension();
     ObjectNode row = JsonNodeFactory.instance.objectNode();
@@ -78,6 +83,31 @@ public final class PogRowSource implements RowSource {
     row.put("areaVersion", versions.areaVersion());
     row.set("warnings", warnings);
     return List.of(row);
+  }
+
+  /**
+   * @return the run's vintage: the run's first task in this JVM asks {@code /meta}, and the others wait for its answer,
+   *     or share its failure, holding no lock while it is asked; a failure is not kept, so a later task asks again
+   */
+  private PogVersions vintage() {
+    CompletableFuture<PogVersions> asked = new CompletableFuture<>();
+    CompletableFuture<PogVersions> first = vintages.asMap().putIfAbsent(runId, asked);
+    if (first != null) {
+      try {
+        return first.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    try {
+      PogVersions answer = PogVersions.of(client.meta());
+      asked.complete(answer);
+      return answer;
+    } catch (Throwable failure) {
+      vintages.asMap().remove(runId, asked);
+      asked.completeExceptionally(failure);
+      throw failure;
+    }
   }
 
   /**
