@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code SparkContext#getExecutorIds}, which Scala keeps to Spark's own packages but Java can call. The
  * lanes of the rate limit depend on knowing every live executor: an executor the driver does not know
  * picks its lane by its id, and two such may share one and send at twice its rate.
- */final class LiveExecutors {
+ */
+final class LiveExecutors {
   private static final Logger LOG = LoggerFactory.getLogger(LiveExecutors.class);
   private static final Duration UI_TIMEOUT = Duration.ofSeconds(2);
   /** Ample for thousands of executors, of some hundred bytes each. */
