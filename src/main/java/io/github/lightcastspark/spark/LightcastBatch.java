@@ -4,8 +4,8 @@ import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.jvm.DriverState;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.PacingPlan;
-import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.PartitionPlan;
+import io.github.lightcastspark.core.plan.RequestBudget;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +28,7 @@ public final class LightcastBatch implements Batch {
 
   private final ReadOptions options;
   private final ApiBinding binding;
-  private final Supplier<List<ApiRequest>> requests;
+  private final Supplier<PartitionPlan> partitions;
   private final StructType readSchema;
   private final List<String> fields;
   private PartitionPlan plan;
@@ -40,12 +40,12 @@ public final class LightcastBatch implements Batch {
   LightcastBatch(
       ReadOptions options,
       ApiBinding binding,
-      Supplier<List<ApiRequest>> requests,
+      Supplier<PartitionPlan> partitions,
       StructType readSchema,
       List<String> fields) {
     this.options = options;
     this.binding = binding;
-    this.requests = requests;
+    this.partitions = partitions;
     this.readSchema = readSchema;
     this.fields = fields;
   }
@@ -88,8 +88,7 @@ public final class LightcastBatch implements Batch {
     if (plan == null) {
       SparkContext context = SparkSession.active().sparkContext();
       RefusalListener.registerOn(context);
-      plan = PartitionPlan.of(
-          requests.get(), context.defaultParallelism(), options.maxPartitions().orElse(0));
+      plan = partitions.get();
       pacing = DriverState.get()
           .schedules()
           .ask(
@@ -102,14 +101,14 @@ public final class LightcastBatch implements Batch {
       lanesById = DriverState.get().lanesOf(pacing, ExecutorLanes.registered(context));
       LOG.info(
           "Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
-              + " {} requests/s this read takes at least {} s.",
+              + " {} requests/s this read takes at least {}.",
           options.dataset().optionValue(),
           plan.requestCount(),
           plan.partitions().size(),
           pacing.lanes(),
           String.format("%.2f", pacing.perJvmRate()),
           String.format("%.1f", pacing.rateLimit()),
-          String.format("%.1f", plan.requestCount() / pacing.rateLimit()));
+          RequestBudget.leastTime(plan.requestCount(), pacing.rateLimit()));
       if (pacing.rateLimit() < options.rateLimit() * 0.999) {
         LOG.warn(
             "Lightcast {}: this read keeps to {} requests/s, not its rateLimit of {}: it shares its credential's"

@@ -4,13 +4,16 @@ import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.jvm.Bindings;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.PartitionPlan;
 import io.github.lightcastspark.core.plan.PushedKeys;
+import io.github.lightcastspark.core.plan.RequestBudget;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import io.github.lightcastspark.core.plan.RowEstimate;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Statistics;
@@ -33,6 +36,7 @@ public final class LightcastScan implements SupportsReportStatistics {
   private final Filter[] pushedFilters;
   private final List<String> fields;
   private List<ApiRequest> requests;
+  private PartitionPlan partitions;
   private LightcastBatch batch;
 
   /**
@@ -62,14 +66,30 @@ public final class LightcastScan implements SupportsReportStatistics {
         + " PushedFilters: " + Arrays.toString(pushedFilters)
         + ", RequestKeys: " + keys
         + binding.describe(options, fields)
-        + ", RateLimit: " + options.rateLimit() + "/s";
+        + ", RateLimit: " + options.rateLimit() + "/s"
+        + planned();
+  }
+
+  /**
+   * @return the plan's cost, for EXPLAIN: its requests, partitions and least time at the read's rate limit; the
+   *     reason when it cannot be planned (a plan string must not fail where Spark shows why the read did)
+   */
+  private String planned() {
+    try {
+      PartitionPlan plan = partitions();
+      return ", PlannedRequests: " + plan.requestCount() + ", Partitions: "
+          + plan.partitions().size() + ", AtLeast: "
+          + RequestBudget.leastTime(plan.requestCount(), options.rateLimit());
+    } catch (RuntimeException e) {
+      return ", PlannedRequests: none (" + e.getMessage() + ")";
+    }
   }
 
   /** One batch per scan, so that however often Spark asks, a query's requests are planned (and logged) once. */
   @Override
   public synchronized Batch toBatch() {
     if (batch == null) {
-      batch = new LightcastBatch(options, binding, this::requests, readSchema, fields);
+      batch = new LightcastBatch(options, binding, this::partitions, readSchema, fields);
     }
     return batch;
   }
@@ -102,9 +122,23 @@ public final class LightcastScan implements SupportsReportStatistics {
    */
   private synchronized List<ApiRequest> requests() {
     if (requests == null) {
-      requests = new RequestPlanner(options, keys, binding.regionCatalog(options)).plan();
+      List<ApiRequest> planned =
+          new RequestPlanner(options, keys, binding.regionCatalog(options)).plan();
+      RequestBudget.check(options, planned.size());
+      requests = planned;
     }
     return requests;
+  }
+
+  /** @return the requests spread over partitions: as many as the cluster runs at once, or {@code maxPartitions} */
+  private synchronized PartitionPlan partitions() {
+    if (partitions == null) {
+      partitions = PartitionPlan.of(
+          requests(),
+          SparkSession.active().sparkContext().defaultParallelism(),
+          options.maxPartitions().orElse(0));
+    }
+    return partitions;
   }
 
   @Override

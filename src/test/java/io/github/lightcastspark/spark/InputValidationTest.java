@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
@@ -184,5 +186,32 @@ class InputValidationTest {
       TestSpark.session().conf().unset("spark.lightcast.socCode");
     }
     assertEquals(before, emulator.journal().entries().size(), "no request");
+  }
+
+  @Test
+  void aPlanOverTheRequestBudgetFailsBeforeAnyRequestAndExplainShowsEveryPlansCost() {
+    List<String> thirty = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      thirty.add(String.format("15-%04d", 1000 + i));
+    }
+    assertRejected(
+        "Dataset occupations: the read plans 6 requests, more than option maxRequests allows (5); at its"
+            + " rateLimit of 1000.0 requests/s they take at least 0.0 s.",
+        () -> reader(emulator)
+            .option("socCodes", String.join(",", thirty))
+            .option("regionCodes", "06,36,48")
+            .option("maxRequests", "5")
+            .load("occupations"));
+    String byOption = TestSpark.explain(reader(emulator)
+        .option("socCodes", "15-1252,29-1141")
+        .option("regionCodes", "06,36")
+        .load("occupations"));
+    assertTrue(byOption.contains("PlannedRequests: 2, Partitions: 2, AtLeast: 0.0 s"), byOption);
+    String byFilter = TestSpark.explain(reader(emulator)
+        .option("rateLimit", "5")
+        .load("occupations")
+        .where("socCode IN ('15-1252', '29-1141') AND regionCode = '06'"));
+    assertTrue(byFilter.contains("PlannedRequests: 1, Partitions: 1, AtLeast: 0.2 s"), byFilter);
+    assertEquals(0, emulator.journal().entries().size(), "EXPLAIN sent a request");
   }
 }

@@ -172,6 +172,14 @@ public final class ReadOption<T> {
       .reads(OptionRules.wholeNumber(1, 100_000))
       .withoutDefault("the cluster's parallelism");
   /**
+   * The most requests one read may plan: a read that plans more fails at planning, before any request, saying how many
+   * and how long they would take. By default 2000, some 7 minutes at 5 requests a second: a handful of codes never
+   * comes near it, every occupation in every MSA does.
+   */
+  public static final ReadOption<Integer> MAX_REQUESTS = named("maxRequests", Integer.class)
+      .reads(OptionRules.wholeNumber(1, 10_000_000))
+      .byDefault("2000");
+  /**
    * How long an executor JVM may answer a request again from a response it already received, such as {@code 30m}, at
    * most a day; {@code 0}, the default, is off: every read asks the API.
    */

@@ -90,6 +90,11 @@ public final class ReadOptions implements Serializable {
     return find(ReadOption.MAX_PARTITIONS);
   }
 
+  /** @return the most requests the read may plan */
+  public int maxRequests() {
+    return get(ReadOption.MAX_REQUESTS);
+  }
+
   /** @return how long a response may be reused by its JVM; zero when responses are not kept */
   public Duration cacheTtl() {
     return get(ReadOption.CACHE_TTL);
