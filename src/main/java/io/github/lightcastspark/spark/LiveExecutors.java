@@ -29,6 +29,9 @@ final class LiveExecutors {
   private static final Duration UI_TIMEOUT = Duration.ofSeconds(2);
   /** Ample for thousands of executors, of some hundred bytes each. */
   private static final int MAX_BODY_BYTES = 16 << 20;
+  /** One client for every planning: each JDK client keeps a selector thread of its own. */
+  private static final HttpClient UI =
+      HttpClient.newBuilder().connectTimeout(UI_TIMEOUT).build();
 
   private LiveExecutors() {}
 
@@ -45,12 +48,9 @@ final class LiveExecutors {
     try {
       URI executors = URI.create(context.uiWebUrl().get() + "/api/v1/applications/"
           + context.applicationId() + "/executors");
-      HttpResponse<InputStream> response = HttpClient.newBuilder()
-          .connectTimeout(UI_TIMEOUT)
-          .build()
-          .send(
-              HttpRequest.newBuilder(executors).timeout(UI_TIMEOUT).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = UI.send(
+          HttpRequest.newBuilder(executors).timeout(UI_TIMEOUT).GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
       byte[] body;
       try (InputStream in = response.body()) {
         body = in.readNBytes(MAX_BODY_BYTES + 1);

@@ -1,12 +1,12 @@
 package io.github.lightcastspark.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lightcastspark.TestOptions;
 import io.github.lightcastspark.core.binding.pog.PogClient;
 import io.github.lightcastspark.core.binding.pog.PogSettings;
 import io.github.lightcastspark.core.jvm.ExecutorState;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
-import io.github.lightcastspark.core.options.ReadOptionsParser;
 import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.Region;
@@ -18,7 +18,6 @@ import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
@@ -133,20 +132,7 @@ public final class PacingBenchmark {
         .getOrCreate();
     spark.range(10).count();
     try (LightcastEmulator emulator = emulator()) {
-      ReadOptions options = ReadOptionsParser.parse(
-          Map.of(
-              "path",
-              "occupation_growth",
-              "baseUrl",
-              emulator.pogBaseUrl(),
-              "authUrl",
-              emulator.tokenUrl(),
-              "secret.clientId",
-              "<client-id>",
-              "secret.clientSecret",
-              "<client-secret>"),
-          Map.of(),
-          Map.of());
+      ReadOptions options = TestOptions.growth(emulator, "<client-id>");
       PogClient client = new PogClient(
           options,
           ApiCaller.of(

@@ -50,7 +50,7 @@ class ExecutorLanesTest {
   }
 
   @Test
-  void withoutTheUiTheSchedulerListsTheExecutors() {
+  void withoutAUiTheListFallsBackToTheSchedulerWithoutFailing() {
     SparkContext context = TestSpark.session().sparkContext();
     assertEquals(Optional.empty(), LiveExecutors.fromUi(context), "the tests' session runs no UI");
     assertEquals(List.of(), LiveExecutors.of(context), "local mode: the driver is the only JVM");

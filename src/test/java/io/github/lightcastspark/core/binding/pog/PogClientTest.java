@@ -2,9 +2,9 @@ package io.github.lightcastspark.core.binding.pog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.lightcastspark.TestOptions;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
-import io.github.lightcastspark.core.options.ReadOptionsParser;
 import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.pacing.Turn;
 import io.github.lightcastspark.core.plan.ApiRequest;
@@ -17,7 +17,6 @@ import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The POG client's requests against the emulator, as its pacer sees them. */
@@ -29,20 +28,7 @@ class PogClientTest {
     try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
         .pogClient("pc-client", "<client-secret>", "projected-occupation-growth")
         .build())) {
-      ReadOptions options = ReadOptionsParser.parse(
-          Map.of(
-              "path",
-              "occupation_growth",
-              "baseUrl",
-              emulator.pogBaseUrl(),
-              "authUrl",
-              emulator.tokenUrl(),
-              "secret.clientId",
-              "pc-client",
-              "secret.clientSecret",
-              "<client-secret>"),
-          Map.of(),
-          Map.of());
+      ReadOptions options = TestOptions.growth(emulator, "pc-client");
       List<Integer> tokensAtTurns = new ArrayList<>();
       Pacer unscheduled = Pacer.unscheduled();
       Pacer counting = new Pacer() {

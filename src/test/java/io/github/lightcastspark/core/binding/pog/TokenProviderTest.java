@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.lightcastspark.TestOptions;
 import io.github.lightcastspark.core.jvm.ExecutorState;
-import io.github.lightcastspark.core.options.ReadOptionsParser;
 import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -40,18 +39,7 @@ class TokenProviderTest {
   }
 
   private static PogSettings settings(LightcastEmulator emulator) {
-    return new PogSettings(ReadOptionsParser.parse(
-        Map.of(
-            "path",
-            "occupation_growth",
-            "secret.clientId",
-            "tp-client",
-            "secret.clientSecret",
-            "<client-secret>",
-            "authUrl",
-            emulator.tokenUrl()),
-        Map.of(),
-        Map.of()));
+    return new PogSettings(TestOptions.growth(emulator, "tp-client"));
   }
 
   @Test
