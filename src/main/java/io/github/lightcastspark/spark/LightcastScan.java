@@ -64,25 +64,29 @@ public final class LightcastScan implements SupportsReportStatistics {
   public String description() {
     return "Lightcast " + options.dataset().optionValue()
         + " PushedFilters: " + Arrays.toString(pushedFilters)
-        + ", RequestKeys: " + keys
-        + binding.describe(options, fields)
-        + ", RateLimit: " + options.rateLimit() + "/s"
-        + planned();
+        + planned(binding.describe(options, fields) + ", RateLimit: " + options.rateLimit() + "/s");
   }
 
   /**
-   * @return the plan's cost, for EXPLAIN: its requests, partitions and least time at the read's rate limit; the
-   *     reason when it cannot be planned (a plan string must not fail where Spark shows why the read did)
+   * @return the plan's keys and cost, for EXPLAIN: the codes and regions asked for, then {@code settings}, then its
+   *     requests, partitions and least time at the read's rate limit; the pushed keys and the reason when it cannot
+   *     be planned (a plan string must not fail where Spark shows why the read did)
    */
-  private String planned() {
+  private String planned(String settings) {
     try {
       PartitionPlan plan = partitions();
-      return ", PlannedRequests: " + plan.requestCount() + ", Partitions: "
+      return ", RequestKeys: " + planner().describeKeys(requests()) + settings
+          + ", PlannedRequests: " + plan.requestCount() + ", Partitions: "
           + plan.partitions().size() + ", AtLeast: "
           + RequestBudget.leastTime(plan.requestCount(), options.rateLimit());
     } catch (RuntimeException e) {
-      return ", PlannedRequests: none (" + e.getMessage() + ")";
+      return ", RequestKeys: " + keys + settings + ", PlannedRequests: none (" + e.getMessage()
+          + ")";
     }
+  }
+
+  private RequestPlanner planner() {
+    return new RequestPlanner(options, keys, binding.regionCatalog(options));
   }
 
   /** One batch per scan, so that however often Spark asks, a query's requests are planned (and logged) once. */
@@ -122,8 +126,7 @@ public final class LightcastScan implements SupportsReportStatistics {
    */
   private synchronized List<ApiRequest> requests() {
     if (requests == null) {
-      List<ApiRequest> planned =
-          new RequestPlanner(options, keys, binding.regionCatalog(options)).plan();
+      List<ApiRequest> planned = planner().plan();
       RequestBudget.check(options, planned.size());
       requests = planned;
     }

@@ -41,7 +41,7 @@ public final class LightcastScanBuilder
   private final ReadOptions options;
   private final Set<String> pushable;
   private StructType readSchema;
-  private PushedKeys keys = PushedKeys.NONE;
+  private PushedKeys keys;
   private final List<Predicate> pushed = new ArrayList<>();
   private final List<Predicate> regionFilters = new ArrayList<>();
 
@@ -53,6 +53,7 @@ public final class LightcastScanBuilder
     this.options = options;
     this.readSchema = schema;
     this.pushable = KeyColumns.pushable(options.dataset());
+    this.keys = KeyTable.keys(options);
   }
 
   @Override

@@ -50,12 +50,6 @@ class InputValidationTest {
             .load("occupations")
             .where("regionCode LIKE '0%'"));
     assertRejected(
-        "Dataset occupations needs socCode codes: set option socCodes",
-        () -> reader(emulator).load("occupations"));
-    assertRejected(
-        "Dataset occupations_by_cip needs cipCode codes",
-        () -> reader(emulator).load("occupations_by_cip").where("socCode = '15-1252'"));
-    assertRejected(
         "Option socCodes has invalid value '151252': codes are NN-NNNN",
         () -> reader(emulator).option("socCodes", "151252").load("occupations"));
     assertRejected(

@@ -192,7 +192,8 @@ class OccupationGrowthTest {
               .load("occupation_growth")
               .where("regionType = 'msa'"));
       assertOptionError(
-          "Dataset occupation_growth needs occupationId codes: set option occupationIds",
+          "Dataset occupation_growth needs occupationId codes (they have no public list to read them"
+              + " all from): set option occupationIds",
           () -> reader(emulator).load("occupation_growth"));
       assertOptionError(
           "Option dimension has invalid value 'skills': valid values are lotocc, lotspecocc",

@@ -4,8 +4,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -206,6 +209,28 @@ final class OptionRules {
         codes.add(code);
       }
       return List.copyOf(codes);
+    };
+  }
+
+  /**
+   * @return comma-separated {@code key=column} pairs, or a bare {@code key} for {@code key=key}, in the order given;
+   *     each key once
+   */
+  static OptionRule<Map<String, String>> columnPairs() {
+    return (value, reading) -> {
+      Map<String, String> pairs = new LinkedHashMap<>();
+      for (String part : split(value, reading)) {
+        String[] sides = part.split("=", -1);
+        String key = sides[0].strip();
+        String column = sides.length == 2 ? sides[1].strip() : key;
+        if (sides.length > 2 || key.isEmpty() || column.isEmpty()) {
+          throw reading.invalid(part, "expected key=tableColumn, such as socCode=soc_code");
+        }
+        if (pairs.put(key, column) != null) {
+          throw reading.invalid(part, "key " + key + " is named twice");
+        }
+      }
+      return Collections.unmodifiableMap(pairs);
     };
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -83,9 +84,9 @@ public final class ReadOption<T> {
           api -> api == Dataset.Api.LMI
               ? "the environment's"
               : "`" + Dataset.Api.POG.defaultBaseUrl(null) + "`");
-  /** Comma-separated SOC codes ({@code NN-NNNN}) for {@code occupations}. */
+  /** Comma-separated SOC codes ({@code NN-NNNN}) for {@code occupations}; by default every SOC 2018 code. */
   public static final ReadOption<List<String>> SOC_CODES = codes(CodeKind.SOC);
-  /** Comma-separated CIP codes ({@code NN.NNNN}) for {@code occupations_by_cip}. */
+  /** Comma-separated CIP codes ({@code NN.NNNN}) for {@code occupations_by_cip}; by default every CIP 2020 code. */
   public static final ReadOption<List<String>> CIP_CODES = codes(CodeKind.CIP);
   /** Comma-separated occupation ids of the chosen dimension, for {@code occupation_growth}. */
   public static final ReadOption<List<String>> OCCUPATION_IDS = codes(CodeKind.OCCUPATION_ID);
@@ -167,6 +168,24 @@ public final class ReadOption<T> {
   public static final ReadOption<Duration> REQUEST_TIMEOUT = named("requestTimeout", Duration.class)
       .reads(OptionRules.duration(Duration.ofMinutes(10), "30s", false))
       .byDefault("30s");
+  /**
+   * A table or view (as {@code spark.table} names it) whose distinct request keys the read asks for, resolved on the
+   * driver at planning: the way to read exactly an HR table's codes and regions where Spark's runtime filtering
+   * does not apply. Nulls are skipped; a malformed value is an error naming the table and column.
+   */
+  public static final ReadOption<String> KEY_TABLE = named("keyTable", String.class)
+      .appliesTo(Dataset::keyedByRegionCode)
+      .reads(OptionRules.text())
+      .withoutDefault("(none)");
+  /**
+   * Which of {@code keyTable}'s columns hold which request key, as comma-separated {@code key=tableColumn} pairs
+   * ({@code socCode=soc, regionCode=state_fips}); a bare {@code key} names a column of the same name. By default,
+   * every request-key column of the dataset that the table has by name.
+   */
+  public static final ReadOption<Map<String, String>> KEY_COLUMNS = named("keyColumns", map())
+      .appliesTo(Dataset::keyedByRegionCode)
+      .reads(OptionRules.columnPairs())
+      .withoutDefault("the dataset's key columns that the table has");
   /** Upper bound on the number of Spark partitions; by default, the cluster's parallelism. */
   public static final ReadOption<Integer> MAX_PARTITIONS = named("maxPartitions", Integer.class)
       .reads(OptionRules.wholeNumber(1, 100_000))
@@ -317,12 +336,17 @@ public final class ReadOption<T> {
     return named(kind.optionName(), list())
         .appliesTo(d -> d.codeKind().filter(kind::equals).isPresent())
         .reads(OptionRules.codes(kind))
-        .withoutDefault("(none)");
+        .withoutDefault(CodeList.every(kind).isPresent() ? CodeList.describe(kind) : "(none)");
   }
 
   @SuppressWarnings("unchecked")
   private static Class<List<String>> list() {
     return (Class<List<String>>) (Class<?>) List.class;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Class<Map<String, String>> map() {
+    return (Class<Map<String, String>>) (Class<?>) Map.class;
   }
 
   private static <T> Builder<T> named(String key, Class<T> type) {

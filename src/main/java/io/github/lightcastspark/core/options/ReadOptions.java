@@ -55,6 +55,16 @@ public final class ReadOptions implements Serializable {
     return dataset.codeKind().flatMap(kind -> find(ReadOption.codesOf(kind)));
   }
 
+  /** @return the table or view whose distinct keys the read asks for (option {@code keyTable}), if any */
+  public Optional<String> keyTable() {
+    return find(ReadOption.KEY_TABLE);
+  }
+
+  /** @return which of the key table's columns hold which request key (option {@code keyColumns}), if given */
+  public Optional<Map<String, String>> keyColumns() {
+    return find(ReadOption.KEY_COLUMNS);
+  }
+
   /** @return the region type given by option, if any */
   public Optional<RegionType> regionType() {
     return find(ReadOption.REGION_TYPE);

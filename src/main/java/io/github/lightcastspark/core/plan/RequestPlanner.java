@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.plan;
 
 import io.github.lightcastspark.core.options.CodeKind;
+import io.github.lightcastspark.core.options.CodeList;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * Turns options and pushed filters into the API requests a query needs: codes × regions, as many codes as the
  * endpoint takes (25 for the LMI, one for POG) and one region per request, in a deterministic order (regions, then
  * code batches). Codes and regions given both by option and by filter are intersected; an empty intersection plans no
- * request at all.
+ * request at all. A read that names no codes asks for every code of the official list ({@link CodeList}).
  */
 public final class RequestPlanner {
   private final ReadOptions options;
@@ -42,7 +43,17 @@ public final class RequestPlanner {
    * @throws LightcastOptionException naming the column, the value and what is valid
    */
   public static void validateFilterValues(Dataset dataset, String column, Set<String> values) {
-    String source = "Filter on column " + column;
+    validateKeyValues(dataset, column, values, "Filter on column " + column);
+  }
+
+  /**
+   * Checks request-key values, from a filter or a key table, with the same rules as the options.
+   *
+   * @param source names where the values come from, as the error message's subject
+   * @throws LightcastOptionException naming the source, the value and what is valid
+   */
+  public static void validateKeyValues(
+      Dataset dataset, String column, Set<String> values, String source) {
     for (String value : values) {
       if (column.equals(KeyColumns.REGION_TYPE)) {
         RegionType type = RegionType.fromApiName(value)
@@ -95,6 +106,38 @@ public final class RequestPlanner {
     return requests;
   }
 
+  /**
+   * @param planned the requests {@link #plan()} returned
+   * @return the codes and regions they ask for, however they were given (options, filters, a key table, or none:
+   *     every code), for EXPLAIN: {@code socCode=[11-1021, 15-1252] (2), regions=[state 06] (1)}; long lists are
+   *     cut after ten
+   */
+  public String describeKeys(List<ApiRequest> planned) {
+    TreeSet<Region> regions = new TreeSet<>();
+    TreeSet<String> codes = new TreeSet<>();
+    for (ApiRequest request : planned) {
+      codes.addAll(request.codes());
+      if (request.region() != null) {
+        regions.add(request.region());
+      }
+    }
+    String regionText = "regions=" + shortList(regions);
+    Optional<CodeKind> kind = options.dataset().codeKind();
+    if (kind.isEmpty()) {
+      return regionText;
+    }
+    boolean every =
+        options.codes().isEmpty() && keys.allowed(kind.get().column()).isEmpty();
+    return kind.get().column() + "=" + (every ? CodeList.describe(kind.get()) : shortList(codes))
+        + ", " + regionText;
+  }
+
+  private static String shortList(Set<?> values) {
+    List<String> shown = values.stream().limit(10).map(String::valueOf).toList();
+    return "[" + String.join(", ", shown) + (values.size() > 10 ? ", …" : "") + "] ("
+        + values.size() + ")";
+  }
+
   private List<ApiRequest> planRegionList() {
     Optional<Set<RegionType>> types = constrainedTypes(options, keys);
     if (types.isEmpty()) {
@@ -109,11 +152,13 @@ public final class RequestPlanner {
     CodeKind kind = options.dataset().codeKind().orElseThrow();
     Optional<Set<String>> byFilter = keys.allowed(kind.column());
     if (options.codes().isEmpty() && byFilter.isEmpty()) {
-      throw new LightcastOptionException(
-          "Dataset " + options.dataset().optionValue() + " needs " + kind.column()
-              + " codes: set option " + kind.optionName() + " (comma-separated, " + kind.format()
-              + ") or filter with "
-              + kind.column() + " = '...' or " + kind.column() + " IN (...).");
+      return CodeList.every(kind)
+          .orElseThrow(() -> new LightcastOptionException(
+              "Dataset " + options.dataset().optionValue() + " needs " + kind.column()
+                  + " codes (they have no public list to read them all from): set option "
+                  + kind.optionName() + " (comma-separated, " + kind.format() + "), filter with "
+                  + kind.column() + " = '...' or " + kind.column()
+                  + " IN (...), or name a table of them with option keyTable."));
     }
     TreeSet<String> codes =
         new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes().orElseThrow())));

@@ -151,14 +151,38 @@ class RequestPlannerTest {
   }
 
   @Test
-  void noCodesIsAClearErrorThatSaysHowToGiveThem() {
+  void noCodesMeansEveryCodeOfTheOfficialList() {
+    List<ApiRequest> soc = plan(options("occupations"), PushedKeys.NONE);
+    assertEquals(35, soc.size());
+    assertEquals(867, soc.stream().mapToInt(r -> r.codes().size()).sum());
+    assertEquals(List.of("11-1011", "11-1021"), soc.get(0).codes().subList(0, 2));
+    assertEquals(
+        "socCode=every detailed SOC 2018 code (867), regions=[national] (1)",
+        new RequestPlanner(options("occupations"), PushedKeys.NONE, NO_CATALOG).describeKeys(soc));
+    List<ApiRequest> cip = plan(options("occupations_by_cip"), PushedKeys.NONE);
+    assertEquals(87, cip.size());
+    assertEquals(2160, cip.stream().mapToInt(r -> r.codes().size()).sum());
+  }
+
+  @Test
+  void growthWithoutIdsIsAClearErrorThatSaysHowToGiveThem() {
     String message = assertThrows(
             LightcastOptionException.class,
-            () -> plan(options("occupations_by_cip"), PushedKeys.NONE))
+            () -> plan(
+                ReadOptionsParser.parse(
+                    Map.of(
+                        "path", "occupation_growth",
+                        "secret.clientId", "<client-id>",
+                        "secret.clientSecret", "<client-secret>"),
+                    Map.of(),
+                    Map.of()),
+                PushedKeys.NONE))
         .getMessage();
     assertEquals(
-        "Dataset occupations_by_cip needs cipCode codes: set option cipCodes (comma-separated, NN.NNNN,"
-            + " such as 11.0701) or filter with cipCode = '...' or cipCode IN (...).",
+        "Dataset occupation_growth needs occupationId codes (they have no public list to read them all"
+            + " from): set option occupationIds (comma-separated, identifiers of letters, digits, '.', '_'"
+            + " and '-' (at most 64 characters)), filter with occupationId = '...' or occupationId IN"
+            + " (...), or name a table of them with option keyTable.",
         message);
   }
 
