@@ -77,6 +77,21 @@ class KeyTableJoinTest {
     return codes;
   }
 
+  /** @return each employee's id and the median salary of their occupation and state, by a left join */
+  private static List<Row> salaryByEmployee(Dataset<Row> employees, Dataset<Row> market) {
+    return employees
+        .join(
+            market,
+            employees
+                .col("soc_code")
+                .equalTo(market.col("socCode"))
+                .and(employees.col("regionCode").equalTo(market.col("regionCode"))),
+            "left")
+        .select("employeeId", "laborMarketData.medianAnnualSalary")
+        .orderBy("employeeId")
+        .collectAsList();
+  }
+
   @Test
   void noCodesNamedReadsEverySocCodeOnceIn35Requests() {
     List<Row> rows = reader(emulator).load("occupations").select("socCode").collectAsList();
@@ -108,17 +123,7 @@ class KeyTableJoinTest {
 
     Dataset<Row> keyed =
         hr.withColumn("regionCode", functions.lpad(hr.col("state").cast("string"), 2, "0"));
-    List<Row> left = keyed
-        .join(
-            occ,
-            keyed
-                .col("soc_code")
-                .equalTo(occ.col("socCode"))
-                .and(keyed.col("regionCode").equalTo(occ.col("regionCode"))),
-            "left")
-        .select("employeeId", "laborMarketData.medianAnnualSalary")
-        .orderBy("employeeId")
-        .collectAsList();
+    List<Row> left = salaryByEmployee(keyed, occ);
     List<JournalEntry> requests = dataRequests(emulator);
     assertEquals(6, requests.size(), "two batches of at most 25 codes for each of three states");
     Set<String> regions = new TreeSet<>();
@@ -132,17 +137,7 @@ class KeyTableJoinTest {
 
     // The same join from a full read of every code in those states.
     Dataset<Row> full = reader(emulator).option("regionCodes", "06,36,48").load("occupations");
-    List<Row> expected = keyed
-        .join(
-            full,
-            keyed
-                .col("soc_code")
-                .equalTo(full.col("socCode"))
-                .and(keyed.col("regionCode").equalTo(full.col("regionCode"))),
-            "left")
-        .select("employeeId", "laborMarketData.medianAnnualSalary")
-        .orderBy("employeeId")
-        .collectAsList();
+    List<Row> expected = salaryByEmployee(keyed, full);
     assertEquals(expected, left);
   }
 

@@ -29,12 +29,15 @@ public final class CodeList {
     };
   }
 
-  /** @return what the list of {@code kind} is, for EXPLAIN and the docs: "every SOC 2018 code (867)" */
-  public static String describe(CodeKind kind) {
+  /**
+   * @return what the list of {@code kind} is, for EXPLAIN and the docs ("every detailed SOC 2018 code (867)"), empty
+   *     when it has no list
+   */
+  public static Optional<String> describe(CodeKind kind) {
     return switch (kind) {
-      case SOC -> "every detailed SOC 2018 code (" + SOC.size() + ")";
-      case CIP -> "every six-digit CIP 2020 code (" + CIP.size() + ")";
-      case OCCUPATION_ID -> "no public list";
+      case SOC -> Optional.of("every detailed SOC 2018 code (" + SOC.size() + ")");
+      case CIP -> Optional.of("every six-digit CIP 2020 code (" + CIP.size() + ")");
+      case OCCUPATION_ID -> Optional.empty();
     };
   }
 

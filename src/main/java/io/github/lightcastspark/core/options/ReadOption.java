@@ -336,7 +336,7 @@ public final class ReadOption<T> {
     return named(kind.optionName(), list())
         .appliesTo(d -> d.codeKind().filter(kind::equals).isPresent())
         .reads(OptionRules.codes(kind))
-        .withoutDefault(CodeList.every(kind).isPresent() ? CodeList.describe(kind) : "(none)");
+        .withoutDefault(CodeList.describe(kind).orElse("(none)"));
   }
 
   @SuppressWarnings("unchecked")

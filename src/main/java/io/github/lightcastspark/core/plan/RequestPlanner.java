@@ -126,10 +126,9 @@ public final class RequestPlanner {
     if (kind.isEmpty()) {
       return regionText;
     }
-    boolean every =
-        options.codes().isEmpty() && keys.allowed(kind.get().column()).isEmpty();
-    return kind.get().column() + "=" + (every ? CodeList.describe(kind.get()) : shortList(codes))
-        + ", " + regionText;
+    String codeText =
+        namesNoCodes(kind.get()) ? CodeList.describe(kind.get()).orElseThrow() : shortList(codes);
+    return kind.get().column() + "=" + codeText + ", " + regionText;
   }
 
   private static String shortList(Set<?> values) {
@@ -151,7 +150,7 @@ public final class RequestPlanner {
   private List<String> codes() {
     CodeKind kind = options.dataset().codeKind().orElseThrow();
     Optional<Set<String>> byFilter = keys.allowed(kind.column());
-    if (options.codes().isEmpty() && byFilter.isEmpty()) {
+    if (namesNoCodes(kind)) {
       return CodeList.every(kind)
           .orElseThrow(() -> new LightcastOptionException(
               "Dataset " + options.dataset().optionValue() + " needs " + kind.column()
@@ -164,6 +163,11 @@ public final class RequestPlanner {
         new TreeSet<>(byFilter.orElseGet(() -> new TreeSet<>(options.codes().orElseThrow())));
     options.codes().ifPresent(codes::retainAll);
     return new ArrayList<>(codes);
+  }
+
+  /** @return whether neither the options nor the keys (filters, a key table) name codes of {@code kind} */
+  private boolean namesNoCodes(CodeKind kind) {
+    return options.codes().isEmpty() && keys.allowed(kind.column()).isEmpty();
   }
 
   private List<Region> regions() {
