@@ -80,6 +80,14 @@ public final class LightcastBatch implements Batch {
     return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
   }
 
+  /**
+   * Forgets the partitions planned so far: a runtime filter has narrowed the scan's requests, and Spark asks for the
+   * partitions again. The reader factory made at planning stays valid: it carries no request.
+   */
+  synchronized void replan() {
+    plan = null;
+  }
+
   private List<Object> limit() {
     return List.of(options.baseUrl(), binding.credentialIdentity(options));
   }

@@ -2,42 +2,62 @@ package io.github.lightcastspark.spark;
 
 import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.jvm.Bindings;
+import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.plan.ApiRequest;
+import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.plan.PartitionPlan;
 import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestBudget;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import io.github.lightcastspark.core.plan.RowEstimate;
 import io.github.lightcastspark.spark.metrics.TaskMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.expressions.Expressions;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.Statistics;
 import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.connector.read.SupportsRuntimeV2Filtering;
 import org.apache.spark.sql.sources.Filter;
 import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A planned read: what EXPLAIN shows (dataset, pushed keys, requested fields; never a credential), the size Spark
  * plans joins with, and the batch that runs the requests.
+ *
+ * <p>A join's runtime filter (Spark's dynamic partition pruning) narrows the request keys to the values the other
+ * side holds, when the join runs and before any data request: the keys are intersected as a pushed filter's are,
+ * and the batch plans again. The read's budget ({@code maxRequests}) was checked on the plan before the filter,
+ * since Spark may run the read without one.
  */
-public final class LightcastScan implements SupportsReportStatistics {
+public final class LightcastScan implements SupportsReportStatistics, SupportsRuntimeV2Filtering {
+  private static final Logger LOG = LoggerFactory.getLogger(LightcastScan.class);
   /** The per-row overhead Spark adds to a schema's default size when it estimates plan sizes itself. */
   private static final int ROW_OVERHEAD_BYTES = 8;
 
   private final ReadOptions options;
   private final ApiBinding binding;
-  private final PushedKeys keys;
+  private PushedKeys keys;
   private final StructType readSchema;
   private final Filter[] pushedFilters;
   private final List<String> fields;
   private List<ApiRequest> requests;
   private PartitionPlan partitions;
   private LightcastBatch batch;
+  /** The requests planned before a runtime filter narrowed them; empty until one has. */
+  private OptionalInt beforeRuntimeFilter = OptionalInt.empty();
 
   /**
    * @param options the read's options
@@ -75,8 +95,11 @@ public final class LightcastScan implements SupportsReportStatistics {
   private String planned(String settings) {
     try {
       PartitionPlan plan = partitions();
+      String before = beforeRuntimeFilter.isPresent()
+          ? " (" + beforeRuntimeFilter.getAsInt() + " before the runtime filter)"
+          : "";
       return ", RequestKeys: " + planner().describeKeys(requests()) + settings
-          + ", PlannedRequests: " + plan.requestCount() + ", Partitions: "
+          + ", PlannedRequests: " + plan.requestCount() + before + ", Partitions: "
           + plan.partitions().size() + ", AtLeast: "
           + RequestBudget.leastTime(plan.requestCount(), options.rateLimit());
     } catch (RuntimeException e) {
@@ -102,22 +125,83 @@ public final class LightcastScan implements SupportsReportStatistics {
    * Estimates from the planned requests, without sending any: the rows they return (exact for {@code occupations}
    * and {@code occupation_growth}; averaged for the matches of a CIP code and the length of the regions list), each
    * at Spark's own estimate of a row of the read schema.
+   *
+   * <p>A read of every code or every region reports no size: Spark then never broadcasts it, so that in a join with
+   * a small HR table the HR side is the one broadcast, which is what lets Spark hand this read the HR side's keys as
+   * a runtime filter. Its true size (every code of the nation is about 250 KB) would often make it the smaller side.
    */
   @Override
   public Statistics estimateStatistics() {
-    long rows = RowEstimate.of(requests());
-    long bytes = rows * (ROW_OVERHEAD_BYTES + readSchema.defaultSize());
+    List<ApiRequest> planned = requests();
+    OptionalLong rows =
+        planner().readsEveryKey() ? OptionalLong.empty() : OptionalLong.of(RowEstimate.of(planned));
+    OptionalLong bytes = rows.isPresent()
+        ? OptionalLong.of(rows.getAsLong() * (ROW_OVERHEAD_BYTES + readSchema.defaultSize()))
+        : OptionalLong.empty();
     return new Statistics() {
       @Override
       public OptionalLong sizeInBytes() {
-        return OptionalLong.of(bytes);
+        return bytes;
       }
 
       @Override
       public OptionalLong numRows() {
-        return OptionalLong.of(rows);
+        return rows;
       }
     };
+  }
+
+  /** @return the request-key columns of the read schema: a runtime filter may only name a column the scan returns */
+  @Override
+  public NamedReference[] filterAttributes() {
+    Set<String> read = Set.of(readSchema.fieldNames());
+    return KeyColumns.pushable(options.dataset()).stream()
+        .filter(read::contains)
+        .map(Expressions::column)
+        .toArray(NamedReference[]::new);
+  }
+
+  /**
+   * Narrows the request keys to a join's runtime filters ({@code column IN (values)} of the other side's distinct
+   * keys), checking the values as a pushed filter's are, and plans the requests again; Spark then asks the batch for
+   * its partitions anew. A null among the values is dropped: it matches no row.
+   *
+   * @throws LightcastOptionException when a value is malformed, naming the column and the value
+   */
+  @Override
+  public synchronized void filter(Predicate[] predicates) {
+    PushedKeys narrowed = keys;
+    List<String> applied = new ArrayList<>();
+    for (Predicate predicate : predicates) {
+      Optional<KeyFilter> key = KeyFilter.of(predicate)
+          .filter(k -> KeyColumns.pushable(options.dataset()).contains(k.column()));
+      if (key.isPresent()) {
+        RequestPlanner.validateKeyValues(
+            options.dataset(),
+            key.get().column(),
+            key.get().values(),
+            "Runtime filter on column " + key.get().column());
+        narrowed = narrowed.and(key.get().column(), key.get().values());
+        applied.add(key.get().column() + " (" + key.get().values().size() + " values)");
+      }
+    }
+    if (applied.isEmpty()) {
+      return;
+    }
+    int before = requests().size();
+    keys = narrowed;
+    requests = null;
+    partitions = null;
+    if (batch != null) {
+      batch.replan();
+    }
+    beforeRuntimeFilter = OptionalInt.of(before);
+    LOG.info(
+        "Lightcast {}: the join's runtime filter on {} leaves {} of the {} planned requests.",
+        options.dataset().optionValue(),
+        String.join(", ", applied),
+        requests().size(),
+        before);
   }
 
   /**

@@ -6,24 +6,17 @@ import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.plan.PushedKeys;
 import io.github.lightcastspark.core.plan.RequestPlanner;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.internal.connector.PredicateUtils;
-import org.apache.spark.sql.sources.EqualNullSafe;
-import org.apache.spark.sql.sources.EqualTo;
 import org.apache.spark.sql.sources.Filter;
-import org.apache.spark.sql.sources.In;
 import org.apache.spark.sql.sources.IsNotNull;
-import org.apache.spark.sql.sources.Or;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -70,9 +63,7 @@ public final class LightcastScanBuilder
         pushed.add(predicate);
         continue;
       }
-      Optional<KeyFilter> key = Optional.ofNullable(filter)
-          .flatMap(KeyFilter::of)
-          .filter(k -> pushable.contains(k.column()));
+      Optional<KeyFilter> key = KeyFilter.of(predicate).filter(k -> pushable.contains(k.column()));
       if (key.isPresent()) {
         RequestPlanner.validateFilterValues(
             options.dataset(), key.get().column(), key.get().values());
@@ -125,41 +116,5 @@ public final class LightcastScanBuilder
         + " leave an empty or partial result (for the nation and some regions, read each and union them). Name the"
         + " regions: where(\"regionType = 'state'\") for every state (or"
         + " 'msa'), where(\"regionCode IN ('06', '36')\") for some, or the options regionType and regionCodes.";
-  }
-
-  /** The exact string values a filter allows on one top-level column. */
-  private record KeyFilter(String column, Set<String> values) {
-    static Optional<KeyFilter> of(Filter filter) {
-      // For a value that is not null, <=> is =.
-      if (filter instanceof EqualTo eq && eq.value() instanceof String v) {
-        return Optional.of(new KeyFilter(eq.attribute(), Set.of(v)));
-      }
-      if (filter instanceof EqualNullSafe eq) {
-        return of(new EqualTo(eq.attribute(), eq.value()));
-      }
-      // A null in an IN list matches no row, so it is dropped rather than keeping the filter from
-      // the API.
-      if (filter instanceof In in
-          && Arrays.stream(in.values()).allMatch(v -> v == null || v instanceof String)) {
-        return Optional.of(new KeyFilter(
-            in.attribute(),
-            Arrays.stream(in.values())
-                .filter(String.class::isInstance)
-                .map(String.class::cast)
-                .collect(Collectors.toUnmodifiableSet())));
-      }
-      if (filter instanceof Or or) {
-        Optional<KeyFilter> left = of(or.left());
-        Optional<KeyFilter> right = of(or.right());
-        if (left.isPresent()
-            && right.isPresent()
-            && left.get().column().equals(right.get().column())) {
-          Set<String> union = new TreeSet<>(left.get().values());
-          union.addAll(right.get().values());
-          return Optional.of(new KeyFilter(left.get().column(), Set.copyOf(union)));
-        }
-      }
-      return Optional.empty();
-    }
   }
 }

@@ -8,6 +8,7 @@ import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.optimizer.BuildLeft$;
 import org.apache.spark.sql.catalyst.optimizer.BuildRight$;
 import org.apache.spark.sql.catalyst.plans.logical.Statistics;
 import org.apache.spark.sql.execution.datasources.v2.BatchScanExec;
@@ -66,6 +67,42 @@ class JoinPlanningTest {
     assertEquals(
         BuildRight$.MODULE$, joins.get(0).buildSide(), "the Lightcast side is the one broadcast");
     assertTrue(joins.get(0).right().collectLeaves().head() instanceof BatchScanExec);
+    assertEquals(0, emulator.journal().entries().size());
+  }
+
+  @Test
+  void aReadOfEveryCodeOrEveryStateReportsNoSize() {
+    long unknown = TestSpark.session().sessionState().conf().defaultSizeInBytes();
+    for (Dataset<Row> df : List.of(
+        reader(emulator).load("occupations"),
+        reader(emulator)
+            .option("socCodes", "15-1252")
+            .option("regionType", "state")
+            .load("occupations"))) {
+      Statistics stats = df.queryExecution().optimizedPlan().stats();
+      assertEquals(unknown, stats.sizeInBytes().toLong());
+      assertTrue(stats.rowCount().isEmpty());
+    }
+  }
+
+  /**
+   * A 7 MB HR table (under Spark's 10 MB broadcast threshold) and a read of every code, whose true size is smaller:
+   * the HR side must be the one broadcast, so that Spark can hand its codes to the read as a runtime filter.
+   */
+  @Test
+  void aReadOfEveryCodeIsNeverTheSideBroadcast() {
+    Dataset<Row> employees = TestSpark.session()
+        .range(0, 200_000L)
+        .selectExpr(
+            "id AS employee", "CASE WHEN id % 2 = 0 THEN '15-1252' ELSE '29-1141' END AS soc")
+        .where("employee % 10 = 0");
+    Dataset<Row> occupations = reader(emulator).load("occupations").select("socCode", "name");
+    Dataset<Row> joined =
+        employees.join(occupations, employees.col("soc").equalTo(occupations.col("socCode")));
+    List<BroadcastHashJoinExec> joins = TestSpark.nodes(joined, BroadcastHashJoinExec.class);
+    assertEquals(1, joins.size(), joined.queryExecution().sparkPlan().toString());
+    assertEquals(BuildLeft$.MODULE$, joins.get(0).buildSide(), "the HR side is the one broadcast");
+    assertTrue(TestSpark.explain(joined).contains("RuntimeFilters: [dynamicpruningexpression("));
     assertEquals(0, emulator.journal().entries().size());
   }
 }

@@ -2,6 +2,8 @@ package io.github.lightcastspark.spark;
 
 import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
+import static io.github.lightcastspark.spark.TestEmulators.regionsIn;
+import static io.github.lightcastspark.spark.TestEmulators.socCodesIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,18 +13,12 @@ import io.github.lightcastspark.core.options.CodeList;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedEmulatorExtension.class)
 class KeyTableJoinTest {
-  private static final StructType EMPLOYEES = new StructType()
-      .add("employeeId", DataTypes.IntegerType)
-      .add("department", DataTypes.StringType)
-      .add("soc_code", DataTypes.StringType)
-      .add("state", DataTypes.IntegerType);
-  private static final int[] STATES = {6, 36, 48};
-
   private final LightcastEmulator emulator;
 
   @TempDir
@@ -49,47 +38,8 @@ class KeyTableJoinTest {
     this.emulator = emulator;
   }
 
-  /**
-   * 400 synthetic employees over the emulator's 40 occupations and three states (written as integers, California as
-   * 6, as HR systems do), in four departments; a few have no SOC code or no state.
-   */
   private Dataset<Row> hr() {
-    Path path = dir.resolve("hr.parquet");
-    if (!Files.exists(path)) {
-      List<String> socs = new ArrayList<>(emulator.data().heldSocCodes());
-      String[] departments = {"Engineering", "Nursing", "Finance", "Operations"};
-      List<Row> rows = new ArrayList<>();
-      for (int i = 0; i < 400; i++) {
-        String soc = i % 97 == 5 ? null : socs.get((i * 7) % socs.size());
-        Integer state = i % 89 == 3 ? null : STATES[(i / 3) % STATES.length];
-        rows.add(RowFactory.create(i, departments[i % departments.length], soc, state));
-      }
-      TestSpark.session().createDataFrame(rows, EMPLOYEES).write().parquet(path.toString());
-    }
-    Dataset<Row> hr = TestSpark.session().read().parquet(path.toString());
-    hr.createOrReplaceTempView("hr");
-    return hr;
-  }
-
-  private static Set<String> codesIn(List<JournalEntry> requests) {
-    Set<String> codes = new TreeSet<>();
-    requests.forEach(e -> e.bodyJson().get("socCodes").forEach(c -> codes.add(c.asText())));
-    return codes;
-  }
-
-  /** @return each employee's id and the median salary of their occupation and state, by a left join */
-  private static List<Row> salaryByEmployee(Dataset<Row> employees, Dataset<Row> market) {
-    return employees
-        .join(
-            market,
-            employees
-                .col("soc_code")
-                .equalTo(market.col("socCode"))
-                .and(employees.col("regionCode").equalTo(market.col("regionCode"))),
-            "left")
-        .select("employeeId", "laborMarketData.medianAnnualSalary")
-        .orderBy("employeeId")
-        .collectAsList();
+    return SyntheticHr.employees(emulator, dir);
   }
 
   @Test
@@ -121,15 +71,12 @@ class KeyTableJoinTest {
     assertTrue(explain.contains("regions=[state 06, state 36, state 48] (3)"), explain);
     assertEquals(0, dataRequests(emulator).size(), "EXPLAIN sent a request");
 
-    Dataset<Row> keyed =
-        hr.withColumn("regionCode", functions.lpad(hr.col("state").cast("string"), 2, "0"));
-    List<Row> left = salaryByEmployee(keyed, occ);
+    Dataset<Row> keyed = SyntheticHr.withRegionCode(hr);
+    List<Row> left = SyntheticHr.salaryByEmployee(keyed, occ, "left");
     List<JournalEntry> requests = dataRequests(emulator);
     assertEquals(6, requests.size(), "two batches of at most 25 codes for each of three states");
-    Set<String> regions = new TreeSet<>();
-    requests.forEach(e -> regions.add(e.bodyJson().get("region").asText()));
-    assertEquals(Set.of("6", "36", "48"), regions, "states as the API writes them");
-    assertEquals(new TreeSet<>(emulator.data().heldSocCodes()), codesIn(requests));
+    assertEquals(Set.of("6", "36", "48"), regionsIn(requests), "states as the API writes them");
+    assertEquals(new TreeSet<>(emulator.data().heldSocCodes()), socCodesIn(requests));
     assertEquals(400, left.size(), "a left join keeps every employee");
     long matched = left.stream().filter(r -> !r.isNullAt(1)).count();
     long complete = hr.where("soc_code IS NOT NULL AND state IS NOT NULL").count();
@@ -137,7 +84,7 @@ class KeyTableJoinTest {
 
     // The same join from a full read of every code in those states.
     Dataset<Row> full = reader(emulator).option("regionCodes", "06,36,48").load("occupations");
-    List<Row> expected = salaryByEmployee(keyed, full);
+    List<Row> expected = SyntheticHr.salaryByEmployee(keyed, full, "left");
     assertEquals(expected, left);
   }
 
@@ -162,7 +109,7 @@ class KeyTableJoinTest {
         .count();
     assertEquals(100, rows);
     List<JournalEntry> requests = dataRequests(emulator);
-    assertEquals(nurseCodes, codesIn(requests));
+    assertEquals(nurseCodes, socCodesIn(requests));
     assertEquals(3 * ((nurseCodes.size() + 24) / 25), requests.size());
   }
 

@@ -6,6 +6,8 @@ import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.DataFrameReader;
 
 /** The emulator the Spark tests share (started once per JVM, generous rate limit), and readers pointed at it. */
@@ -47,6 +49,20 @@ final class TestEmulators {
     return emulator.journal().entries().stream()
         .filter(e -> e.path().endsWith(BY_SOC) || e.path().endsWith(BY_CIP))
         .toList();
+  }
+
+  /** @return the SOC codes the data requests asked for */
+  static Set<String> socCodesIn(List<JournalEntry> requests) {
+    Set<String> codes = new TreeSet<>();
+    requests.forEach(e -> e.bodyJson().get("socCodes").forEach(c -> codes.add(c.asText())));
+    return codes;
+  }
+
+  /** @return the regions the data requests asked for, as the API writes them ({@code 6} for California) */
+  static Set<String> regionsIn(List<JournalEntry> requests) {
+    Set<String> regions = new TreeSet<>();
+    requests.forEach(e -> regions.add(e.bodyJson().path("region").asText("")));
+    return regions;
   }
 
   /** @return a reader of a stub server's POG API: its root at {@code /pog}, its token endpoint at {@code /token} */

@@ -165,6 +165,20 @@ public final class RequestPlanner {
     return new ArrayList<>(codes);
   }
 
+  /**
+   * @return whether the plan reads every code of the official list or every region of a type: a read that nothing
+   *     the user named bounds, which a join's runtime filter may still narrow to the keys it needs
+   */
+  public boolean readsEveryKey() {
+    boolean everyCode = options.dataset().codeKind().map(this::namesNoCodes).orElse(false);
+    boolean everyRegion = options.dataset().keyedByRegionCode()
+        && regionCodes(options, keys).isEmpty()
+        && constrainedTypes(options, keys)
+            .map(types -> types.stream().anyMatch(t -> t != RegionType.NATIONAL))
+            .orElse(false);
+    return everyCode || everyRegion;
+  }
+
   /** @return whether neither the options nor the keys (filters, a key table) name codes of {@code kind} */
   private boolean namesNoCodes(CodeKind kind) {
     return options.codes().isEmpty() && keys.allowed(kind.column()).isEmpty();

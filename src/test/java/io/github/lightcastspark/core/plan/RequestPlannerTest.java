@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.plan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,27 @@ class RequestPlannerTest {
     List<ApiRequest> cip = plan(options("occupations_by_cip"), PushedKeys.NONE);
     assertEquals(87, cip.size());
     assertEquals(2160, cip.stream().mapToInt(r -> r.codes().size()).sum());
+  }
+
+  @Test
+  void onlyReadsOfEveryCodeOrEveryRegionOfATypeReadEveryKey() {
+    assertTrue(readsEveryKey(options("occupations"), PushedKeys.NONE));
+    assertTrue(readsEveryKey(
+        options("occupations", "socCodes", "15-1252", "regionType", "state"), PushedKeys.NONE));
+    assertTrue(readsEveryKey(
+        options("occupations", "socCodes", "15-1252"),
+        PushedKeys.NONE.and(KeyColumns.REGION_TYPE, List.of("msa"))));
+    assertFalse(readsEveryKey(options("occupations", "socCodes", "15-1252"), PushedKeys.NONE));
+    assertFalse(
+        readsEveryKey(options("occupations"), PushedKeys.NONE.and("socCode", List.of("15-1252"))));
+    assertFalse(readsEveryKey(
+        options("occupations", "socCodes", "15-1252", "regionType", "state", "regionCodes", "06"),
+        PushedKeys.NONE));
+    assertFalse(readsEveryKey(options("regions", "regionType", "state"), PushedKeys.NONE));
+  }
+
+  private static boolean readsEveryKey(ReadOptions options, PushedKeys keys) {
+    return new RequestPlanner(options, keys, NO_CATALOG).readsEveryKey();
   }
 
   @Test
