@@ -182,7 +182,8 @@ public final class LightcastScan implements SupportsReportStatistics, SupportsRu
             key.get().values(),
             "Runtime filter on column " + key.get().column());
         narrowed = narrowed.and(key.get().column(), key.get().values());
-        applied.add(key.get().column() + " (" + key.get().values().size() + " values)");
+        int values = key.get().values().size();
+        applied.add(key.get().column() + " (" + values + (values == 1 ? " value)" : " values)"));
       }
     }
     if (applied.isEmpty()) {
