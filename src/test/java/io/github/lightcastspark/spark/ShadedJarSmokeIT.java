@@ -84,6 +84,11 @@ class ShadedJarSmokeIT {
     assertTrue(output.contains("MSA_TO_STATE_PROJECTION_FALLBACK"), output);
     assertTrue(output.contains("|LO-15-1252  |Software Developers|California|"), output);
     assertTrue(output.contains("|E-1006  |Customer Care Rep|36"), output);
+    assertTrue(
+        output.contains("Planned: RequestKeys: socCode=[13-2011, 15-1252, 29-1141, 43-4051] (4),"
+            + " regions=[state 06, state 36, state 48] (3)"),
+        output);
+    assertTrue(output.contains("|E-1002  |Mobile Engineer |Software Developers|128500.0|"), output);
   }
 
   /**
