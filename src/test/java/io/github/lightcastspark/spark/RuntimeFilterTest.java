@@ -156,6 +156,35 @@ class RuntimeFilterTest {
     assertEquals(0, dataRequests(emulator).size());
   }
 
+  /**
+   * A left join can only broadcast the Lightcast side, so by default (a runtime filter only from a broadcast) Spark
+   * drops the runtime filter when the join runs and the read asks for every code; allowed to run the HR side again
+   * for its keys, Spark filters.
+   */
+  @Test
+  void aLeftJoinIsFilteredOnlyWhenSparkMayRunTheHrSideAgain() {
+    Dataset<Row> nurses = nurses();
+    int batches = (distinct(nurses, "soc_code").size() + 24) / 25;
+    Dataset<Row> market = reader(emulator).load("occupations");
+    String conf = "spark.sql.optimizer.dynamicPartitionPruning.reuseBroadcastOnly";
+    for (String reuseBroadcastOnly : List.of("true", "false")) {
+      TestSpark.session().conf().set(conf, reuseBroadcastOnly);
+      try {
+        emulator.journal().clear();
+        long rows = nurses
+            .join(market, nurses.col("soc_code").equalTo(market.col("socCode")), "left")
+            .count();
+        assertEquals(100, rows);
+        assertEquals(
+            reuseBroadcastOnly.equals("true") ? 35 : batches,
+            dataRequests(emulator).size(),
+            conf + "=" + reuseBroadcastOnly);
+      } finally {
+        TestSpark.session().conf().unset(conf);
+      }
+    }
+  }
+
   @Test
   void withoutASelectiveFilterOnTheHrSideSparkSendsNoRuntimeFilter() {
     Dataset<Row> hr = SyntheticHr.employees(emulator, dir);
