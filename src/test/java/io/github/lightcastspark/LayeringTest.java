@@ -21,6 +21,7 @@ class LayeringTest {
   private static final List<String> LAYERS = List.of(
       "core.options",
       "core.pacing",
+      "core.store",
       "core.transport",
       "core.plan",
       "core.binding",
