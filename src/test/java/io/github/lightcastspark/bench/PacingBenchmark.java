@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lightcastspark.TestOptions;
 import io.github.lightcastspark.core.binding.pog.PogClient;
 import io.github.lightcastspark.core.binding.pog.PogSettings;
+import io.github.lightcastspark.core.binding.pog.PogVersions;
 import io.github.lightcastspark.core.jvm.ExecutorState;
 import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
@@ -141,12 +142,15 @@ public final class PacingBenchmark {
               new RequestCounters(),
               ExecutorState.get().responses()),
           ExecutorState.get().tokenProvider(new PogSettings(options)));
+      // The loop keeps no response, so the vintage that would key a stored one is none.
+      PogVersions vintage = new PogVersions("none", "none", "none");
       long start = System.nanoTime();
       List<Row> rows = new ArrayList<>();
       for (String state : states.split(",")) {
         for (String id : ids.split(",")) {
           JsonNode data = client
-              .growth(new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of(id), Region.of(state)))
+              .growth(
+                  new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of(id), Region.of(state)), vintage)
               .path("data");
           rows.add(RowFactory.create(
               id, state, data.path("growthPercent").path("tenYear").asDouble()));

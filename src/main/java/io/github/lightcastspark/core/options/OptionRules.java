@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /** The kinds of option value, each with the one check and the one message that every option of its kind shares. */
 final class OptionRules {
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
   /** Anything before an '@' in a URL's authority, even one that is not a valid URL: it may hold a password. */
   private static final Pattern USER_INFO = Pattern.compile("^[^:/?#]*://[^/?#]*@");
 
@@ -182,6 +182,7 @@ final class OptionRules {
               case "ms" -> 1;
               case "m" -> 60_000;
               case "h" -> 3_600_000;
+              case "d" -> 86_400_000;
               default -> 1_000;
             });
         Duration duration = Duration.ofMillis(millis);
@@ -192,10 +193,19 @@ final class OptionRules {
       throw reading.invalid(
           value,
           "expected " + (zeroMeansOff ? "0 (off) or a duration" : "a duration above 0")
-              + " of at most " + max.toMinutes() + "m, such as " + example
+              + " of at most " + shortest(max) + ", such as " + example
               + ", 500ms or 2m (a bare number means"
               + " seconds)");
     };
+  }
+
+  /** @return {@code duration} in its largest whole unit, such as {@code 366d} or {@code 90m} */
+  private static String shortest(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis % 86_400_000 == 0) {
+      return duration.toDays() + "d";
+    }
+    return millis % 3_600_000 == 0 ? duration.toHours() + "h" : duration.toMinutes() + "m";
   }
 
   /** @return a comma-separated list of codes of {@code kind}, canonical, without repeats and sorted */

@@ -27,8 +27,10 @@ import java.util.stream.Collectors;
 public final class ReadOption<T> {
   /** Prefix of the Spark conf entries that set options for every read of the session. */
   public static final String SPARK_CONF_PREFIX = "spark.lightcast.";
-  /** The longest time a response may be reused ({@code cacheTtl}). */
-  public static final Duration MAX_CACHE_TTL = Duration.ofHours(24);
+  /** The longest time a response may be reused ({@code cacheTtl}): the data change a few times a year. */
+  public static final Duration MAX_CACHE_TTL = Duration.ofDays(366);
+  /** How long a response may be reused from a {@code cachePath} store when {@code cacheTtl} is not given. */
+  public static final Duration STORE_DEFAULT_TTL = Duration.ofDays(30);
   /** How every credential's name starts. */
   private static final String SECRET_PREFIX = "secret.";
   /** The fields of an LMI request body that the fallback flag's name must not overwrite. */
@@ -199,12 +201,36 @@ public final class ReadOption<T> {
       .reads(OptionRules.wholeNumber(1, 10_000_000))
       .byDefault("2000");
   /**
-   * How long an executor JVM may answer a request again from a response it already received, such as {@code 30m}, at
-   * most a day; {@code 0}, the default, is off: every read asks the API.
+   * How long a response may answer the same request again, such as {@code 30m} or {@code 90d}, at most 366 days: from
+   * the {@code cachePath} store, and from the JVM's memory for at most a day of it. {@code 0} is off; the default is
+   * {@code 0} without {@code cachePath} and 30 days with it.
    */
   public static final ReadOption<Duration> CACHE_TTL = named("cacheTtl", Duration.class)
       .reads(OptionRules.duration(MAX_CACHE_TTL, "30m", true))
-      .byDefault("0", "`0` (off)");
+      .withoutDefault("`0` (off); `30d` with `cachePath`");
+  /**
+   * A folder of any Hadoop-compatible file system ({@code /dbfs/...}, {@code /Volumes/...}, {@code s3a://...},
+   * {@code abfss://...}) where every successful response is kept, so that every executor, job and session pointing
+   * at it answers the same request from it instead of the API; see {@code docs/cache.md}.
+   */
+  public static final ReadOption<String> CACHE_PATH =
+      named("cachePath", String.class).reads(OptionRules.text()).withoutDefault("(none)");
+  /**
+   * How a read uses the {@code cachePath} store: {@code use} answers from it and fills it; {@code refresh} asks the API
+   * again and replaces what it holds; {@code offline} never asks the API and fails on a request it does not hold.
+   */
+  public static final ReadOption<String> CACHE_MODE = named("cacheMode", String.class)
+      .reads(OptionRules.oneOf("use", "refresh", "offline"))
+      .byDefault("use");
+  /**
+   * A label of the data's vintage, kept with each LMI entry of the store: entries of another label never answer.
+   * The LMI has no version endpoint; change the label when the data change (the POG vintage comes from its
+   * {@code /meta}).
+   */
+  public static final ReadOption<String> CACHE_VINTAGE = named("cacheVintage", String.class)
+      .appliesTo(Dataset.Api.LMI)
+      .reads(OptionRules.text())
+      .withoutDefault("(none)");
 
   private final String key;
   private final Class<T> type;

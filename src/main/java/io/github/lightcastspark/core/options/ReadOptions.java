@@ -105,9 +105,20 @@ public final class ReadOptions implements Serializable {
     return get(ReadOption.MAX_REQUESTS);
   }
 
-  /** @return how long a response may be reused by its JVM; zero when responses are not kept */
+  /** @return how long a response may be reused; zero when responses are not kept */
   public Duration cacheTtl() {
-    return get(ReadOption.CACHE_TTL);
+    return find(ReadOption.CACHE_TTL)
+        .orElse(cachePath().isPresent() ? ReadOption.STORE_DEFAULT_TTL : Duration.ZERO);
+  }
+
+  /** @return the folder of the response store, if the read keeps one */
+  public Optional<String> cachePath() {
+    return find(ReadOption.CACHE_PATH);
+  }
+
+  /** @return how the read uses the response store */
+  public CacheMode cacheMode() {
+    return CacheMode.of(get(ReadOption.CACHE_MODE));
   }
 
   @Override

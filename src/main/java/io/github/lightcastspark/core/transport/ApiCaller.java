@@ -103,7 +103,11 @@ public final class ApiCaller {
         RetryPolicy.of(options.maxRetries(), options.maxRetryTime()),
         pacer,
         counters,
-        ResponseCache.of(responses, options.cacheTtl()));
+        ResponseCache.of(
+            responses,
+            options.cacheTtl(),
+            responses.persistent(options.cachePath()),
+            options.cacheMode()));
   }
 
   /**
@@ -124,14 +128,23 @@ public final class ApiCaller {
       Supplier<ClassicHttpRequest> request,
       String description,
       Credential credential) {
-    Optional<ApiResponse> cached = cache.get(key);
+    Optional<ApiResponse> cached = cache.get(key, counters);
     if (cached.isPresent()) {
-      counters.countCacheHit();
       return JsonBodies.object(cached.get(), description);
+    }
+    if (cache.offline()) {
+      throw new ApiException(
+          description,
+          0,
+          "NOT_STORED",
+          "the cachePath store holds no answer to"
+              + " this request and cacheMode is offline, so it is not sent; run the read once with"
+              + " cacheMode use to fill the store",
+          null);
     }
     ApiResponse response = call(request, description, credential);
     JsonNode body = JsonBodies.object(response, description);
-    cache.put(key, response);
+    cache.put(key, response, counters);
     return body;
   }
 

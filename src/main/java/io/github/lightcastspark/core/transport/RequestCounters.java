@@ -1,10 +1,12 @@
 package io.github.lightcastspark.core.transport;
 
+import io.github.lightcastspark.core.store.Lookup;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What one task's requests cost: attempts, retries by cause, time spent waiting for the rate limit, and the requests
- * answered from the JVM's response cache instead.
+ * What one task's requests cost: attempts, retries by cause, time spent waiting for the rate limit, the requests
+ * answered from the JVM's response cache instead, and the {@code cachePath} store's hits, misses, writes and corrupt
+ * entries.
  */
 public final class RequestCounters {
   private final AtomicLong requests = new AtomicLong();
@@ -12,6 +14,10 @@ public final class RequestCounters {
   private final AtomicLong rateLimited = new AtomicLong();
   private final AtomicLong throttleWaitNanos = new AtomicLong();
   private final AtomicLong cacheHits = new AtomicLong();
+  private final AtomicLong storeHits = new AtomicLong();
+  private final AtomicLong storeMisses = new AtomicLong();
+  private final AtomicLong storeWrites = new AtomicLong();
+  private final AtomicLong storeCorrupt = new AtomicLong();
 
   void countRequest() {
     requests.incrementAndGet();
@@ -31,6 +37,42 @@ public final class RequestCounters {
 
   void countCacheHit() {
     cacheHits.incrementAndGet();
+  }
+
+  /** Counts a look into the store: a hit, a miss (no entry, or an expired one), or a corrupt entry. */
+  void countStore(Lookup.Outcome outcome) {
+    switch (outcome) {
+      case HIT -> storeHits.incrementAndGet();
+      case MISS, EXPIRED -> storeMisses.incrementAndGet();
+      case CORRUPT -> {
+        storeMisses.incrementAndGet();
+        storeCorrupt.incrementAndGet();
+      }
+    }
+  }
+
+  void countStoreWrite() {
+    storeWrites.incrementAndGet();
+  }
+
+  /** @return requests answered from the {@code cachePath} store, which sent nothing */
+  public long storeHits() {
+    return storeHits.get();
+  }
+
+  /** @return requests the store could not answer: no entry, an expired or a corrupt one */
+  public long storeMisses() {
+    return storeMisses.get();
+  }
+
+  /** @return responses written to the store */
+  public long storeWrites() {
+    return storeWrites.get();
+  }
+
+  /** @return corrupt entries found (and fetched again) */
+  public long storeCorrupt() {
+    return storeCorrupt.get();
   }
 
   /** @return HTTP requests sent, retries included */

@@ -2,65 +2,133 @@ package io.github.lightcastspark.core.transport;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.lightcastspark.core.options.ReadOption;
+import io.github.lightcastspark.core.options.CacheMode;
+import io.github.lightcastspark.core.options.Secret;
+import io.github.lightcastspark.core.store.Lookup;
+import io.github.lightcastspark.core.store.ResponseStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
 
 /**
- * Successful responses kept by the JVM for the reads that allow it (option {@code cacheTtl}), so that a second action
- * on a DataFrame, the sampling pass of a global sort, a retried task or a re-run notebook cell asks the API only
- * for what this JVM has not received within that time. Entries are keyed by credentials, method, URL and body, so
- * reads with other credentials, fields or flags never share them; the JVM keeps at most {@link #MAX_BYTES} of bodies
- * and drops the least recently used first. A read with a TTL of zero neither reads nor fills the cache.
+ * Successful responses a read may reuse instead of asking the API (option {@code cacheTtl}): first from the JVM's
+ * memory, then from the read's {@code cachePath} store, shared by every JVM that points at it. It spares the quota
+ * Spark spends twice (a second action, the sampling pass of a global sort, a retried task, a re-run cell) and, with
+ * a store, what a new session, another executor or a resumed read would spend again. Entries are keyed by
+ * credentials, method, URL, body and vintage, so reads with other credentials, fields, flags or data never share
+ * them. A read with a TTL of zero neither reads nor fills either level.
  */
 public final class ResponseCache {
-  /** Bodies kept per JVM, at most: ample for a few thousand responses, small beside an executor's heap. */
+  /** Bodies kept in memory per JVM, at most: ample for a few thousand responses, small beside an executor's heap. */
   static final long MAX_BYTES = 64L << 20;
+  /** The longest a JVM keeps a response in memory; a longer TTL is the store's. */
+  static final Duration MEMORY_RETENTION = Duration.ofDays(1);
 
-  private final Store store;
+  private final Store memory;
   private final long ttlNanos;
+  private final Duration ttl;
+  private final Optional<ResponseStore> store;
+  private final CacheMode mode;
 
-  private ResponseCache(Store store, Duration ttl) {
+  private ResponseCache(Store memory, Duration ttl, Optional<ResponseStore> store, CacheMode mode) {
+    this.memory = memory;
+    this.ttl = ttl;
+    this.ttlNanos = (ttl.compareTo(MEMORY_RETENTION) < 0 ? ttl : MEMORY_RETENTION).toNanos();
     this.store = store;
-    this.ttlNanos = ttl.toNanos();
+    this.mode = mode;
   }
 
-  /** @return {@code store} as seen by a read that reuses responses for {@code ttl}; zero turns it off */
-  public static ResponseCache of(Store store, Duration ttl) {
-    return new ResponseCache(store, ttl);
+  /** @return the JVM's {@code memory} and the read's {@code store} as seen by a read that reuses for {@code ttl} */
+  public static ResponseCache of(
+      Store memory, Duration ttl, Optional<ResponseStore> store, CacheMode mode) {
+    return new ResponseCache(memory, ttl, ttl.isZero() ? Optional.empty() : store, mode);
   }
 
   /** @return a cache that keeps nothing, for requests whose answers must not be reused (a token) */
   public static ResponseCache off() {
-    return new ResponseCache(null, Duration.ZERO);
+    return new ResponseCache(null, Duration.ZERO, Optional.empty(), CacheMode.USE);
   }
 
-  /** The responses one JVM keeps: at most {@link #MAX_BYTES} of bodies, none longer than the longest TTL. */
+  /** @return whether a request the cache cannot answer must fail instead of being sent */
+  boolean offline() {
+    return store.isPresent() && mode == CacheMode.OFFLINE;
+  }
+
+  /**
+   * The responses one JVM keeps in memory (at most {@link #MAX_BYTES} of bodies, none longer than a day) and the
+   * stores its reads have opened, one per folder, each opened once with its salt.
+   */
   public static final class Store {
+    private final ConcurrentMap<String, ResponseStore> stores = new ConcurrentHashMap<>();
+
+    /**
+     * The file system's settings are the JVM's Hadoop configuration: the cluster's {@code core-site.xml} on its
+     * classpath, as Spark's executors have it.
+     */
+    Optional<ResponseStore> persistent(Optional<String> path) {
+      return path.map(
+          p -> stores.computeIfAbsent(p, k -> ResponseStore.open(k, new Configuration())));
+    }
+
     private final Cache<Key, Stored> entries = Caffeine.newBuilder()
         .maximumWeight(MAX_BYTES)
         .weigher((Key key, Stored stored) ->
             stored.response().body().length + key.url().length() + key.body().length())
-        .expireAfterWrite(ReadOption.MAX_CACHE_TTL)
+        .expireAfterWrite(MEMORY_RETENTION)
         .build();
   }
 
-  /** @return a response this JVM received for {@code key} within the TTL */
-  Optional<ApiResponse> get(Key key) {
-    if (ttlNanos == 0) {
+  /**
+   * @return a response to {@code key} within the TTL: from memory, else from the store (a {@code live} request, such
+   *     as {@code /meta}, only when offline); nothing in mode {@code refresh}
+   */
+  Optional<ApiResponse> get(Key key, RequestCounters counters) {
+    if (ttlNanos == 0 || mode == CacheMode.REFRESH) {
       return Optional.empty();
     }
-    Stored stored = store.entries.getIfPresent(key);
-    return stored == null || System.nanoTime() - stored.storedNanos() > ttlNanos
-        ? Optional.empty()
-        : Optional.of(stored.response());
+    Stored stored = memory.entries.getIfPresent(key);
+    if (stored != null && System.nanoTime() - stored.storedNanos() <= ttlNanos) {
+      counters.countCacheHit();
+      return Optional.of(stored.response());
+    }
+    if (store.isEmpty() || (key.live() && mode != CacheMode.OFFLINE)) {
+      return Optional.empty();
+    }
+    Lookup lookup = store.get().read(digest(key), ttl, System.currentTimeMillis());
+    counters.countStore(lookup.outcome());
+    return lookup.body().map(body -> {
+      ApiResponse response = new ApiResponse(200, body);
+      memory.entries.put(key, new Stored(response, System.nanoTime()));
+      return response;
+    });
   }
 
-  void put(Key key, ApiResponse response) {
-    if (ttlNanos > 0) {
-      store.entries.put(key, new Stored(response, System.nanoTime()));
+  void put(Key key, ApiResponse response, RequestCounters counters) {
+    if (ttlNanos == 0) {
+      return;
     }
+    memory.entries.put(key, new Stored(response, System.nanoTime()));
+    store.ifPresent(s -> {
+      s.write(digest(key), response.body(), System.currentTimeMillis());
+      counters.countStoreWrite();
+    });
+  }
+
+  /** @return the entry's name: the credentials hashed under the store's salt, never stored as they are */
+  private String digest(Key key) {
+    String identity = key.credentials().stream()
+        .map(part -> part instanceof Secret secret ? secret.reveal() : String.valueOf(part))
+        .collect(Collectors.joining("\u0000"));
+    return ResponseStore.digest(
+        store.orElseThrow().credentialHash(identity),
+        key.method(),
+        key.url(),
+        key.body(),
+        key.vintage());
   }
 
   /**
@@ -69,9 +137,32 @@ public final class ResponseCache {
    * @param credentials what tells the read's credentials apart (its binding's): secrets as redacting {@code Secret}s
    * @param method the HTTP method
    * @param url the full URL, query included
-   * @param body the JSON body, empty when there is none
+   * @param body the JSON body, empty when there is none; built in one fixed order, codes sorted
+   * @param vintage the data's vintage the answer belongs to, empty when unknown
+   * @param live whether the answer says what is current ({@code /meta}): never answered from the store but offline
    */
-  public record Key(List<Object> credentials, String method, String url, String body) {}
+  public record Key(
+      List<Object> credentials,
+      String method,
+      String url,
+      String body,
+      String vintage,
+      boolean live) {
+    /** A request of no known vintage. */
+    public Key(List<Object> credentials, String method, String url, String body) {
+      this(credentials, method, url, body, "", false);
+    }
+
+    /** @return this request, of the data's {@code vintage} */
+    public Key ofVintage(String vintage) {
+      return new Key(credentials, method, url, body, vintage, live);
+    }
+
+    /** @return this request, whose answer says what is current */
+    public Key asLive() {
+      return new Key(credentials, method, url, body, vintage, true);
+    }
+  }
 
   private record Stored(ApiResponse response, long storedNanos) {}
 }

@@ -15,7 +15,11 @@ public final class TaskMetrics {
       new RetriesMetric(),
       new RateLimitedMetric(),
       new ThrottleWaitMetric(),
-      new CacheHitsMetric()
+      new CacheHitsMetric(),
+      new StoreHitsMetric(),
+      new StoreMissesMetric(),
+      new StoreWritesMetric(),
+      new StoreCorruptMetric()
     };
   }
 
@@ -26,7 +30,11 @@ public final class TaskMetrics {
       value(RetriesMetric.NAME, counters.retries()),
       value(RateLimitedMetric.NAME, counters.rateLimited()),
       value(ThrottleWaitMetric.NAME, counters.throttleWaitMillis()),
-      value(CacheHitsMetric.NAME, counters.cacheHits())
+      value(CacheHitsMetric.NAME, counters.cacheHits()),
+      value(StoreHitsMetric.NAME, counters.storeHits()),
+      value(StoreMissesMetric.NAME, counters.storeMisses()),
+      value(StoreWritesMetric.NAME, counters.storeWrites()),
+      value(StoreCorruptMetric.NAME, counters.storeCorrupt())
     };
   }
 

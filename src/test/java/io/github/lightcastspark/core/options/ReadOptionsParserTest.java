@@ -104,7 +104,7 @@ class ReadOptionsParserTest {
         "maxRetries|-1|option maxRetries has invalid value '-1': expected a whole number from 0 to 20",
         "maxPartitions|0|option maxPartitions has invalid value '0': expected a whole number from 1 to 100000",
         "requestTimeout|0s|option requestTimeout has invalid value '0s': expected a duration",
-        "cacheTtl|25h|option cacheTtl has invalid value '25h': expected 0 (off) or a duration of at most 1440m",
+        "cacheTtl|367d|option cacheTtl has invalid value '367d': expected 0 (off) or a duration of at most 366d",
         "cacheTtl|-1|option cacheTtl has invalid value '-1': expected 0 (off) or a duration",
         "includeSkills|yes|option includeSkills has invalid value 'yes': valid values are true, false",
         "baseUrl|ftp://x/v1|option baseUrl has invalid value 'ftp://x/v1': expected an http(s) URL",

@@ -41,9 +41,15 @@ public final class LmiBinding implements ApiBinding {
     return new LmiSettings(options).credentialIdentity();
   }
 
+  /**
+   * With a {@code cachePath} store, every field: the API bills per request, not per byte, so one stored answer then
+   * serves a later query of other columns too.
+   */
   @Override
   public List<String> fields(ReadOptions options, Collection<String> columns) {
-    return FieldSelection.apiFields(options.dataset(), columns);
+    return FieldSelection.apiFields(
+        options.dataset(),
+        options.cachePath().isPresent() ? FieldSelection.OCCUPATION_FIELDS : columns);
   }
 
   /** The regions list is asked for outside the schedule: planning comes before any slot. */

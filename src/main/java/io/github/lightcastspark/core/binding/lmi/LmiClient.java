@@ -100,6 +100,7 @@ public final class LmiClient {
   }
 
   private ResponseCache.Key key(String method, String url, String body) {
-    return new ResponseCache.Key(settings.credentialIdentity(), method, url, body);
+    return new ResponseCache.Key(settings.credentialIdentity(), method, url, body)
+        .ofVintage(settings.cacheVintage());
   }
 }

@@ -49,6 +49,11 @@ public record LmiSettings(ReadOptions options) {
     return options.get(ReadOption.FALLBACK_TO_STATE_FIELD);
   }
 
+  /** @return the user's label of the data's vintage, empty when none is given */
+  public String cacheVintage() {
+    return options.find(ReadOption.CACHE_VINTAGE).orElse("");
+  }
+
   /** @return environment, platform key, customer key and its header: what tells one LMI credential from another */
   public List<Object> credentialIdentity() {
     return Arrays.asList(

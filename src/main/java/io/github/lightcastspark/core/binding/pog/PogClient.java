@@ -38,13 +38,18 @@ public final class PogClient {
     this.tokens = tokens;
   }
 
-  /** @return the growth response for the one occupation id and region of {@code request} */
-  public JsonNode growth(ApiRequest request) {
+  /**
+   * @param vintage the model and taxonomy versions {@code /meta} gave this run: a stored answer of another vintage
+   *     never answers
+   * @return the growth response for the one occupation id and region of {@code request}
+   */
+  public JsonNode growth(ApiRequest request, PogVersions vintage) {
     ObjectNode body = body(request.codes().get(0), request.region());
     String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version="
         + pog.lotVersion();
     return send(
-        new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString()),
+        new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString())
+            .ofVintage(vintage.toString()),
         () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)),
         request.toString());
   }
@@ -53,7 +58,7 @@ public final class PogClient {
   public JsonNode meta() {
     String url = options.baseUrl() + "/meta?lot_version=" + pog.lotVersion();
     return send(
-        new ResponseCache.Key(pog.credentialIdentity(), "GET", url, ""),
+        new ResponseCache.Key(pog.credentialIdentity(), "GET", url, "").asLive(),
         () -> authorized(ClassicRequestBuilder.get(url)),
         "occupation_growth meta");
   }

@@ -62,7 +62,7 @@ public final class PogRowSource implements RowSource {
     ArrayNode warnings = JsonNodeFactory.instance.arrayNode();
     JsonNode data;
     try {
-      data = growthData(request, client.growth(request));
+      data = growthData(request, client.growth(request, versions));
     } catch (ApiException e) {
       if (!e.isNotFound(NO_DATA_TITLE)) {
         throw e;

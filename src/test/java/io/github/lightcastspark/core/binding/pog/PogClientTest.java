@@ -47,12 +47,13 @@ class PogClientTest {
           options,
           ApiCaller.of(options, counting, new RequestCounters(), new ResponseCache.Store()),
           new TokenProvider(new PogSettings(options), Duration.ofSeconds(5)));
-      client.meta();
+      PogVersions vintage = PogVersions.of(client.meta());
       assertEquals(
           List.of(1), tokensAtTurns, "the token was answered before its request waited for a turn");
       emulator.revokeTokens();
       client.growth(
-          new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of("LO-15-3000"), Region.of("06")));
+          new ApiRequest(Dataset.OCCUPATION_GROWTH, List.of("LO-15-3000"), Region.of("06")),
+          vintage);
       assertEquals(
           List.of(1, 1, 2),
           tokensAtTurns,
