@@ -74,7 +74,7 @@ public final class LightcastBatch implements Batch {
             limit(),
             options.rateLimit(),
             pacing.lanes(),
-            plan.requestCount(),
+            plan.toSend(),
             readId,
             System.currentTimeMillis());
     return new LightcastReaderFactory(options, fields, readSchema, now, readId, lanesById);
@@ -103,20 +103,24 @@ public final class LightcastBatch implements Batch {
               limit(),
               options.rateLimit(),
               ExecutorLanes.of(context),
-              plan.requestCount(),
+              plan.toSend(),
               readId,
               System.currentTimeMillis());
       lanesById = DriverState.get().lanesOf(pacing, ExecutorLanes.registered(context));
       LOG.info(
-          "Lightcast {}: {} requests in {} partitions; {} executor JVMs at {} requests/s each; at the limit of"
-              + " {} requests/s this read takes at least {}.",
+          "Lightcast {}: {} requests{} in {} partitions; {} executor JVMs at {} requests/s each; at the limit"
+              + " of {} requests/s this read takes at least {}.",
           options.dataset().optionValue(),
           plan.requestCount(),
+          options.cachePath().isPresent()
+              ? " (" + plan.answered() + " answered by the cachePath store, " + plan.toSend()
+                  + " to send)"
+              : "",
           plan.partitions().size(),
           pacing.lanes(),
           String.format("%.2f", pacing.perJvmRate()),
           String.format("%.1f", pacing.rateLimit()),
-          RequestBudget.leastTime(plan.requestCount(), pacing.rateLimit()));
+          RequestBudget.leastTime(plan.toSend(), pacing.rateLimit()));
       if (pacing.rateLimit() < options.rateLimit() * 0.999) {
         LOG.warn(
             "Lightcast {}: this read keeps to {} requests/s, not its rateLimit of {}: it shares its credential's"

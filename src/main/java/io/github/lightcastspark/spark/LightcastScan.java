@@ -4,6 +4,7 @@ import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.jvm.Bindings;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.options.ReadOptions;
+import io.github.lightcastspark.core.pacing.PacingPlan;
 import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.KeyColumns;
 import io.github.lightcastspark.core.plan.PartitionPlan;
@@ -54,6 +55,9 @@ public final class LightcastScan implements SupportsReportStatistics, SupportsRu
   private final Filter[] pushedFilters;
   private final List<String> fields;
   private List<ApiRequest> requests;
+  /** The planned requests the read's store answers, as the driver listed them at planning. */
+  private Set<ApiRequest> answered;
+
   private PartitionPlan partitions;
   private LightcastBatch batch;
   /** The requests planned before a runtime filter narrowed them; empty until one has. */
@@ -98,10 +102,11 @@ public final class LightcastScan implements SupportsReportStatistics, SupportsRu
       String before = beforeRuntimeFilter.isPresent()
           ? " (" + beforeRuntimeFilter.getAsInt() + " before the runtime filter)"
           : "";
+      String stored = options.cachePath().isPresent() ? ", FromStore: " + plan.answered() : "";
       return ", RequestKeys: " + planner().describeKeys(requests()) + settings
-          + ", PlannedRequests: " + plan.requestCount() + before + ", Partitions: "
+          + ", PlannedRequests: " + plan.requestCount() + before + stored + ", Partitions: "
           + plan.partitions().size() + ", AtLeast: "
-          + RequestBudget.leastTime(plan.requestCount(), options.rateLimit());
+          + RequestBudget.leastTime(plan.toSend(), options.rateLimit());
     } catch (RuntimeException e) {
       return ", RequestKeys: " + keys + settings + ", PlannedRequests: none (" + e.getMessage()
           + ")";
@@ -207,24 +212,35 @@ public final class LightcastScan implements SupportsReportStatistics, SupportsRu
 
   /**
    * Plans the query's requests once per scan, on the driver; a read of every state or MSA lists them from the API's
-   * region catalog (for the LMI, one request to its regions endpoint, kept by the driver).
+   * region catalog (for the LMI, one request to its regions endpoint, kept by the driver). With a {@code cachePath}
+   * store, the driver lists it once so that the budget, EXPLAIN and the least time count only the requests to send.
    */
   private synchronized List<ApiRequest> requests() {
     if (requests == null) {
       List<ApiRequest> planned = planner().plan();
-      RequestBudget.check(options, planned.size());
+      Set<ApiRequest> stored =
+          answered == null ? binding.answered(options, fields, planned) : answered;
+      RequestBudget.check(options, planned, stored);
+      answered = stored;
       requests = planned;
     }
     return requests;
   }
 
-  /** @return the requests spread over partitions: as many as the cluster runs at once, or {@code maxPartitions} */
+  /**
+   * @return the requests spread over partitions of about {@code partitionTime} each at each task's share of the
+   *     rate limit, at least as many as the cluster runs at once; or {@code maxPartitions}
+   */
   private synchronized PartitionPlan partitions() {
     if (partitions == null) {
       partitions = PartitionPlan.of(
           requests(),
-          SparkSession.active().sparkContext().defaultParallelism(),
-          options.maxPartitions().orElse(0));
+          answered,
+          new PartitionPlan.Sizing(
+              SparkSession.active().sparkContext().defaultParallelism(),
+              options.rateLimit() * PacingPlan.HEADROOM,
+              options.partitionTime(),
+              options.maxPartitions().orElse(0)));
     }
     return partitions;
   }

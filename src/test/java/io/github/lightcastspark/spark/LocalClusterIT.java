@@ -9,8 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
+import io.github.lightcastspark.spark.metrics.StoreHitsMetric;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +29,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two executor JVMs ({@code local-cluster[2,1,1024]}, see LOCAL-CLUSTER.md) read from one emulator that enforces the
@@ -87,6 +99,80 @@ class LocalClusterIT {
           List.of(200, 503, 200, 200),
           dataRequests(emulator).stream().map(JournalEntry::status).toList(),
           "the failed attempt's first request, its failure, then the retried task's whole partition");
+    }
+  }
+
+  /**
+   * A store filled by one run answers the next, wherever it runs. Run 1 reads 280 requests in two tasks, one on
+   * each executor; run 2 reads them in one task, on one executor, so that half its requests were answered on the
+   * other executor, whose memory it cannot see; a new session in another JVM (through the shaded jar) then reads them
+   * all again. Neither sends a request, and both return the rows of run 1.
+   */
+  @Test
+  void aStoreFilledOnOneExecutorAnswersTheOtherAndANewSessionInAnotherJvm(@TempDir Path dir)
+      throws Exception {
+    try (LightcastEmulator emulator = LightcastEmulator.start(EmulatorConfig.builder()
+        .platformKeys(PLATFORM_KEY)
+        .lmiRateLimit(1000, Duration.ofSeconds(1))
+        .build())) {
+      String store = dir.resolve("store").toString();
+      TaskPlacement placement = new TaskPlacement();
+      spark.sparkContext().addSparkListener(placement);
+      List<String> first;
+      try {
+        first = StoreReads.rowsOf(StoreReads.read(spark, emulator.lmiBaseUrl(), store, 2));
+        spark.sparkContext().listenerBus().waitUntilEmpty();
+        assertEquals(2, placement.executors().size(), "run 1's two tasks ran on both executors");
+        assertEquals(280, dataRequests(emulator).size());
+        emulator.journal().clear();
+
+        Dataset<Row> again = StoreReads.read(spark, emulator.lmiBaseUrl(), store, 1);
+        assertEquals(first, StoreReads.rowsOf(again));
+        assertEquals(0, emulator.journal().entries().size(), "run 2 sent nothing");
+        assertTrue(
+            TestSpark.metric(again, StoreHitsMetric.NAME) >= 140,
+            "the other executor's half came from the store");
+      } finally {
+        spark.sparkContext().removeSparkListener(placement);
+      }
+
+      Path rows = dir.resolve("rows.txt");
+      String testClasses = System.getProperty("lightcast.testClasses");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(System.getProperty("lightcast.javaOptions").trim().split("\\s+")));
+      command.addAll(List.of(
+          "-Dlog4j2.configurationFile=" + testClasses + "/log4j2-test.properties",
+          "-cp",
+          String.join(
+              File.pathSeparator,
+              System.getProperty("lightcast.sparkJars") + File.separator + "*",
+              System.getProperty("lightcast.shadedJar"),
+              testClasses),
+          StoreReadProbe.class.getName(),
+          emulator.lmiBaseUrl(),
+          store,
+          rows.toString()));
+      Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String logs = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(probe.waitFor(3, TimeUnit.MINUTES), "the other JVM did not finish");
+      assertEquals(0, probe.exitValue(), logs);
+      assertEquals(first, Files.readAllLines(rows));
+      assertEquals(0, emulator.journal().entries().size(), "the other JVM sent nothing");
+    }
+  }
+
+  /** The executors the tasks of the jobs it sees ran on. */
+  private static final class TaskPlacement extends SparkListener {
+    private final Set<String> executors = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      executors.add(end.taskInfo().executorId());
+    }
+
+    Set<String> executors() {
+      return executors;
     }
   }
 

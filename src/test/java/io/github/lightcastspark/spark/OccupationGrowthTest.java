@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lightcastspark.core.jvm.ExecutorState;
 import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
@@ -14,7 +15,9 @@ import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +28,7 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code occupation_growth} against the emulator's Projected Occupation Growth API and token endpoint. Each test
@@ -78,6 +82,54 @@ class OccupationGrowthTest {
           emulator.journal().entries(),
           "growth, /meta and the token all came from the first read");
     }
+  }
+
+  /**
+   * With a store, the driver asks {@code /meta} at planning to know which growth answers the store holds for the
+   * vintage current now: a re-run sends no growth request, and after a new model release none of the old answers is
+   * used.
+   */
+  @Test
+  void aStoredGrowthAnswerAnswersOnlyUnderTheModelVersionItWasFetchedUnder(@TempDir Path store) {
+    try (LightcastEmulator emulator = start(EmulatorConfig.builder())) {
+      DataFrameReader stored = reader(emulator)
+          .option("cachePath", store.toString())
+          .option("occupationIds", "LO-15-1252,LO-29-1141,LO-13-2011")
+          .option("regionCodes", "06,36");
+      List<Row> first = sortedGrowth(stored.load("occupation_growth"));
+      assertEquals(6, first.size());
+      assertEquals(6, growthRequests(emulator).size());
+      assertEquals("36", first.get(0).getAs("modelVersion"));
+
+      ExecutorState.reset();
+      emulator.journal().clear();
+      Dataset<Row> again = stored.load("occupation_growth");
+      assertTrue(TestSpark.explain(again).contains("PlannedRequests: 6, FromStore: 6, "));
+      assertEquals(first, sortedGrowth(again));
+      assertEquals(0, growthRequests(emulator).size());
+      assertEquals(
+          1,
+          emulator.journal().entries("/meta").size(),
+          "asked once, at planning; the tasks of this local JVM reuse its answer");
+
+      emulator.pogData().publishModelVersion("37");
+      ExecutorState.reset();
+      emulator.journal().clear();
+      Dataset<Row> released = stored.load("occupation_growth");
+      assertTrue(TestSpark.explain(released).contains("PlannedRequests: 6, FromStore: 0, "));
+      List<Row> fresh = sortedGrowth(released);
+      assertEquals(6, growthRequests(emulator).size(), "no answer of model 36 is used");
+      assertEquals(
+          Set.of("37"),
+          fresh.stream().map(r -> r.<String>getAs("modelVersion")).collect(Collectors.toSet()));
+    }
+  }
+
+  private static List<Row> sortedGrowth(Dataset<Row> df) {
+    return df.collectAsList().stream()
+        .sorted(Comparator.comparing(
+            r -> r.<String>getAs("occupationId") + r.<String>getAs("regionCode")))
+        .toList();
   }
 
   @Test

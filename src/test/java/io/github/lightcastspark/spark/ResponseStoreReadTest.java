@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.core.jvm.ExecutorState;
+import io.github.lightcastspark.core.options.LightcastOptionException;
 import io.github.lightcastspark.emulator.LightcastEmulator;
 import io.github.lightcastspark.spark.metrics.StoreCorruptMetric;
 import io.github.lightcastspark.spark.metrics.StoreHitsMetric;
@@ -108,6 +109,80 @@ class ResponseStoreReadTest {
     assertEquals(35, dataRequests(emulator).size(), "another end customer's requests are its own");
   }
 
+  /**
+   * The driver lists the store at planning: EXPLAIN, the least time and {@code maxRequests} count only the requests
+   * to send, and the partitions spread both kinds.
+   */
+  @Test
+  void planningCountsOnlyTheRequestsTheStoreDoesNotAnswer() {
+    stored().load("occupations").where("regionCode = '06'").count();
+    emulator.journal().clear();
+    ExecutorState.reset();
+
+    Dataset<Row> both = stored()
+        .option("maxRequests", "40")
+        .option("rateLimit", "50")
+        .load("occupations")
+        .where("regionCode IN ('06', '36')");
+    String explain = TestSpark.explain(both);
+    assertTrue(
+        explain.contains("PlannedRequests: 70, FromStore: 35, Partitions: 2, AtLeast: 0.7 s"),
+        explain);
+    assertEquals(867 * 2, both.collectAsList().size());
+    assertEquals(35, dataRequests(emulator).size(), "only New York's");
+    assertEquals(35, TestSpark.metric(both, StoreHitsMetric.NAME));
+
+    String refused = assertThrows(
+            Exception.class,
+            () -> stored()
+                .option("maxRequests", "30")
+                .load("occupations")
+                .where("regionCode IN ('06', '36', '48')")
+                .count())
+        .getMessage();
+    assertTrue(
+        refused.contains(
+            "the read plans 35 requests (and 70 the cachePath store answers), more than"
+                + " option maxRequests allows (30)"),
+        refused);
+  }
+
+  /**
+   * A read that fails half way keeps what it was answered: run again, it sends only the requests that had not
+   * succeeded, plus at most the ones in flight when the job was cancelled (one per running task), and returns every
+   * row once.
+   */
+  @Test
+  void aReadFailedHalfWayResumesWithOnlyTheRequestsThatHadNotSucceeded() {
+    String states = "regionCode IN ('01', '04', '06', '36', '48', '53')";
+    DataFrameReader resumable = stored().option("maxRetries", "0").option("maxPartitions", "4");
+    emulator.faults().failNth(105, 503);
+    try {
+      assertThrows(
+          Exception.class, () -> resumable.load("occupations").where(states).count());
+    } finally {
+      emulator.faults().reset();
+    }
+    int firstSent = dataRequests(emulator).size();
+    long firstAnswered =
+        dataRequests(emulator).stream().filter(e -> e.status() == 200).count();
+    assertTrue(firstSent >= 105 && firstSent < 210, "stopped after the failure: " + firstSent);
+
+    ExecutorState.reset();
+    emulator.journal().clear();
+    Dataset<Row> resumed =
+        resumable.load("occupations").where(states).select("socCode", "regionCode", "name");
+    List<Row> rows = resumed.collectAsList();
+    int secondSent = dataRequests(emulator).size();
+    assertEquals(867 * 6, rows.size());
+    assertEquals(rows.size(), rows.stream().distinct().count(), "every row once");
+    assertTrue(
+        secondSent >= 210 - firstAnswered && secondSent <= 210 - firstAnswered + 2,
+        "sent again: " + secondSent + " after " + firstAnswered + " answered");
+    assertTrue(firstSent + secondSent <= 210 + 1 + 2, firstSent + " + " + secondSent);
+    assertEquals(210 - secondSent, TestSpark.metric(resumed, StoreHitsMetric.NAME));
+  }
+
   @Test
   void offlineFailsNamingARequestTheStoreDoesNotHoldAndSendsNothing() {
     stored().option("socCodes", "15-1252").load("occupations").count();
@@ -127,9 +202,12 @@ class ResponseStoreReadTest {
             .option("socCodes", "15-1252,29-1141")
             .load("occupations")
             .count());
-    String message = String.valueOf(e.getMessage());
-    assertTrue(message.contains("NOT_STORED"), message);
-    assertTrue(message.contains("29-1141"), message);
+    assertTrue(e instanceof LightcastOptionException, "refused at planning: " + e);
+    assertEquals(
+        "Option cacheMode is offline, but the cachePath store holds no answer (NOT_STORED) to 1 of the 1 planned"
+            + " requests, such as occupations [15-1252, 29-1141] @ national. Run with cacheMode use to fetch them, or"
+            + " read only what is stored.",
+        e.getMessage());
     assertEquals(0, emulator.journal().entries().size());
   }
 

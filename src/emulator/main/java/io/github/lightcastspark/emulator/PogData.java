@@ -28,6 +28,7 @@ public final class PogData {
   private static final ObjectMapper JSON = Json.MAPPER;
 
   private final EmulatorData data;
+  private volatile String modelVersion = "36";
 
   PogData(EmulatorData data) {
     this.data = data;
@@ -75,6 +76,15 @@ public final class PogData {
     return Optional.of(out);
   }
 
+  /**
+   * Publishes a new model release, as the API does a few times a year: {@code /meta} names it from now on.
+   *
+   * @param version the new {@code modelVersions.projectedOccupationGrowth}
+   */
+  public void publishModelVersion(String version) {
+    modelVersion = version;
+  }
+
   /** @return the {@code data} object of {@code GET /meta} */
   ObjectNode meta(String lotVersion) {
     ObjectNode meta = JSON.createObjectNode();
@@ -85,7 +95,7 @@ public final class PogData {
             "The Lightcast Projected"
                 + " Occupation Growth API provides an esitmate of how an occupation is projected to grow over the next"
                 + " several years.");
-    meta.putObject("modelVersions").put("projectedOccupationGrowth", "36");
+    meta.putObject("modelVersions").put("projectedOccupationGrowth", modelVersion);
     meta.putObject("taxonomyVersions").put("lot", lotVersion).put("area", "us_area_2025_1");
     meta.putObject("supportedTaxonomyVersions").putArray("lot").add("6").add("7");
     meta.putArray("dimensions").add("lotocc").add("lotspecocc");

@@ -143,6 +143,14 @@ class PogEmulatorTest {
       assertEquals(
           "36", meta.path("modelVersions").path("projectedOccupationGrowth").asText());
       assertEquals("6", meta.path("taxonomyVersions").path("lot").asText());
+      emulator.pogData().publishModelVersion("37");
+      assertEquals(
+          "37",
+          JSON.readTree(get(emulator, "/meta?lot_version=6", token).body())
+              .path("data")
+              .path("modelVersions")
+              .path("projectedOccupationGrowth")
+              .asText());
       assertEquals(
           "[\"lotocc\",\"lotspecocc\"]",
           JSON.readTree(get(emulator, "/dimensions", token).body()).path("data").toString());

@@ -2,10 +2,12 @@ package io.github.lightcastspark.core.binding;
 
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import io.github.lightcastspark.core.transport.RequestCounters;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the connector knows of one API: its settings and credentials, what a read of it requests, where "every
@@ -24,6 +26,16 @@ public interface ApiBinding {
 
   /** @return where a read naming a region type without codes finds every region of it, on the driver */
   RegionCatalog regionCatalog(ReadOptions options);
+
+  /**
+   * Which planned requests the read's {@code cachePath} store answers now, so that planning counts only the others:
+   * checked on the driver, with no data request.
+   *
+   * @param fields what {@link #fields} chose for the query
+   * @param planned the planned requests
+   * @return the requests answered without sending them; none without a store, or in mode {@code refresh}
+   */
+  Set<ApiRequest> answered(ReadOptions options, List<String> fields, List<ApiRequest> planned);
 
   /**
    * @param pacer when each request may go out

@@ -188,10 +188,21 @@ public final class ReadOption<T> {
       .appliesTo(Dataset::keyedByRegionCode)
       .reads(OptionRules.columnPairs())
       .withoutDefault("the dataset's key columns that the table has");
-  /** Upper bound on the number of Spark partitions; by default, the cluster's parallelism. */
+  /**
+   * The number of Spark partitions, at most one per request; by default, partitions are sized by time
+   * ({@code partitionTime}).
+   */
   public static final ReadOption<Integer> MAX_PARTITIONS = named("maxPartitions", Integer.class)
       .reads(OptionRules.wholeNumber(1, 100_000))
-      .withoutDefault("the cluster's parallelism");
+      .withoutDefault("sized by `partitionTime`");
+  /**
+   * About how long one partition's requests take at its task's share of the rate limit, such as {@code 1m}: a long
+   * read is cut into partitions of that time, at least as many as the cluster runs at once, so that its progress
+   * shows and a failed task re-reads little. Ignored when {@code maxPartitions} is given.
+   */
+  public static final ReadOption<Duration> PARTITION_TIME = named("partitionTime", Duration.class)
+      .reads(OptionRules.duration(Duration.ofHours(1), "1m", false))
+      .byDefault("1m");
   /**
    * The most requests one read may plan: a read that plans more fails at planning, before any request, saying how many
    * and how long they would take. By default 2000, some 7 minutes at 5 requests a second: a handful of codes never

@@ -95,9 +95,14 @@ public final class ReadOptions implements Serializable {
     return get(ReadOption.REQUEST_TIMEOUT);
   }
 
-  /** @return the user's cap on partitions, if any */
+  /** @return the number of partitions the user asks for, if any */
   public Optional<Integer> maxPartitions() {
     return find(ReadOption.MAX_PARTITIONS);
+  }
+
+  /** @return about how long one partition's requests take */
+  public Duration partitionTime() {
+    return get(ReadOption.PARTITION_TIME);
   }
 
   /** @return the most requests the read may plan */

@@ -1,14 +1,23 @@
 package io.github.lightcastspark.core.plan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How a query's requests are spread over Spark partitions.
  *
  * @param partitions the requests of each partition, in order
+ * @param answered how many of them the read's store answers, sending nothing
  */
-public record PartitionPlan(List<List<ApiRequest>> partitions) {
+public record PartitionPlan(List<List<ApiRequest>> partitions, int answered) {
+  /**
+   * About how long a task takes to read one stored answer from the store: a guess at an object store's latency
+   * (a local disk is far faster), so that a read answered from its store is still split into tasks that show
+   * progress.
+   */
+  static final double STORE_READ_SECONDS = 0.02;
 
   /** Copies the lists so that the record is immutable. */
   public PartitionPlan {
@@ -16,30 +25,67 @@ public record PartitionPlan(List<List<ApiRequest>> partitions) {
   }
 
   /**
-   * Splits {@code requests} into contiguous, balanced partitions: as many as the cluster runs at once, or as many as
-   * the user asks for with {@code maxPartitions}, never more than there are requests. The request rate does not
-   * depend on the partition count (the executors pace themselves), so more partitions only make a failed task
-   * cheaper to re-run.
+   * How to size partitions.
+   *
+   * @param parallelism how many tasks the cluster runs at once: the fewest partitions of a read with that many
+   *     requests, so that every core works
+   * @param rate the requests per second all the read's tasks send together, at most
+   * @param partitionTime about how long one partition's requests should take at its task's share of {@code rate}
+   * @param partitions the number of partitions the user asks for ({@code maxPartitions}), or 0 to size them by time
+   */
+  public record Sizing(int parallelism, double rate, Duration partitionTime, int partitions) {}
+
+  /**
+   * Splits {@code requests} into partitions that each take about {@code partitionTime} at their task's share of the
+   * rate (the rate over the tasks that run at once), and no fewer than the cluster runs at once; or into as many as
+   * the user asks for. Each partition gets a balanced, contiguous share of the requests to send and of those the
+   * store answers, which cost next to nothing, so that no partition holds all the slow ones.
    *
    * @param requests the planned requests, in order
-   * @param parallelism how many tasks the cluster runs at once
-   * @param maxPartitions the user's choice, or 0 for none
+   * @param answered those of them the store answers
+   * @param sizing how to size the partitions
    */
-  public static PartitionPlan of(List<ApiRequest> requests, int parallelism, int maxPartitions) {
-    int count =
-        Math.min(maxPartitions > 0 ? maxPartitions : Math.max(1, parallelism), requests.size());
+  public static PartitionPlan of(
+      List<ApiRequest> requests, Set<ApiRequest> answered, Sizing sizing) {
+    int stored = (int) requests.stream().filter(answered::contains).count();
+    int toSend = requests.size() - stored;
+    int count = Math.min(
+        requests.size(),
+        sizing.partitions() > 0
+            ? sizing.partitions()
+            : Math.max(sizing.parallelism(), byTime(toSend, stored, sizing)));
     List<List<ApiRequest>> partitions = new ArrayList<>(count);
-    int from = 0;
     for (int i = 0; i < count; i++) {
-      int size = requests.size() / count + (i < requests.size() % count ? 1 : 0);
-      partitions.add(requests.subList(from, from + size));
-      from += size;
+      partitions.add(new ArrayList<>());
     }
-    return new PartitionPlan(partitions);
+    int sentSoFar = 0;
+    int storedSoFar = 0;
+    for (ApiRequest request : requests) {
+      boolean isStored = answered.contains(request);
+      int position = isStored ? storedSoFar++ : sentSoFar++;
+      int ofKind = isStored ? stored : toSend;
+      partitions.get((int) ((long) position * count / ofKind)).add(request);
+    }
+    // Two kinds split over one count may leave a partition of neither.
+    partitions.removeIf(List::isEmpty);
+    return new PartitionPlan(partitions, stored);
+  }
+
+  /** @return how many partitions of {@code partitionTime} the requests take at each task's share of the rate */
+  private static int byTime(int toSend, int stored, Sizing sizing) {
+    double taskRate = sizing.rate() / Math.max(1, sizing.parallelism());
+    double seconds = toSend / taskRate + stored * STORE_READ_SECONDS;
+    double partitionSeconds = sizing.partitionTime().toMillis() / 1000.0;
+    return (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds / partitionSeconds));
   }
 
   /** @return the number of requests over all partitions */
   public int requestCount() {
     return partitions.stream().mapToInt(List::size).sum();
+  }
+
+  /** @return the number of requests the read sends: those its store does not answer */
+  public int toSend() {
+    return requestCount() - answered;
   }
 }

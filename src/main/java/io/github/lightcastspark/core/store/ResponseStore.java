@@ -10,14 +10,18 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Successful API responses kept in a folder of any Hadoop-compatible file system (option {@code cachePath}), shared
@@ -160,6 +164,32 @@ public final class ResponseStore {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write to the response store at " + root + ": " + e, e);
     }
+  }
+
+  /**
+   * Lists the entries at most {@code ttl} old by their files' modification times, which are when they were written:
+   * one listing of the folder (a few calls on an object store), not one call per request. An entry listed here may
+   * still turn out corrupt when read, and is then fetched again.
+   *
+   * @return the digests of the entries listed
+   * @throws UncheckedIOException when the folder cannot be listed
+   */
+  public Set<String> listed(Duration ttl, long nowMillis) {
+    Set<String> digests = new HashSet<>();
+    try {
+      RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
+      while (files.hasNext()) {
+        LocatedFileStatus file = files.next();
+        String name = file.getPath().getName();
+        if (name.endsWith(ENTRY_SUFFIX)
+            && nowMillis - file.getModificationTime() <= ttl.toMillis()) {
+          digests.add(name.substring(0, name.length() - ENTRY_SUFFIX.length()));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the response store at " + root + ": " + e, e);
+    }
+    return digests;
   }
 
   /** @return the file of the entry {@code digest} names: in one of 256 folders, so none grows too long */

@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.Pacer;
 import io.github.lightcastspark.core.pacing.Sleep;
 import io.github.lightcastspark.core.pacing.Turn;
@@ -94,20 +95,13 @@ public final class ApiCaller {
    * @return a caller on the JVM's shared HTTP client
    */
   public static ApiCaller of(
-      io.github.lightcastspark.core.options.ReadOptions options,
-      Pacer pacer,
-      RequestCounters counters,
-      ResponseCache.Store responses) {
+      ReadOptions options, Pacer pacer, RequestCounters counters, ResponseCache.Store responses) {
     return new ApiCaller(
         options.requestTimeout(),
         RetryPolicy.of(options.maxRetries(), options.maxRetryTime()),
         pacer,
         counters,
-        ResponseCache.of(
-            responses,
-            options.cacheTtl(),
-            responses.persistent(options.cachePath()),
-            options.cacheMode()));
+        ResponseCache.forRead(options, responses));
   }
 
   /**

@@ -3,14 +3,19 @@ package io.github.lightcastspark.core.transport;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.lightcastspark.core.options.CacheMode;
+import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.Secret;
 import io.github.lightcastspark.core.store.Lookup;
 import io.github.lightcastspark.core.store.ResponseStore;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 
@@ -48,6 +53,12 @@ public final class ResponseCache {
     return new ResponseCache(memory, ttl, ttl.isZero() ? Optional.empty() : store, mode);
   }
 
+  /** @return the JVM's {@code memory} and the store of the read's {@code cachePath}, as the read's options use them */
+  public static ResponseCache forRead(ReadOptions options, Store memory) {
+    return of(
+        memory, options.cacheTtl(), memory.persistent(options.cachePath()), options.cacheMode());
+  }
+
   /** @return a cache that keeps nothing, for requests whose answers must not be reused (a token) */
   public static ResponseCache off() {
     return new ResponseCache(null, Duration.ZERO, Optional.empty(), CacheMode.USE);
@@ -56,6 +67,38 @@ public final class ResponseCache {
   /** @return whether a request the cache cannot answer must fail instead of being sent */
   boolean offline() {
     return store.isPresent() && mode == CacheMode.OFFLINE;
+  }
+
+  /** @return whether the read answers from a store: one is set, with a TTL, and the read does not refresh it */
+  public boolean consultsStore() {
+    return store.isPresent() && mode != CacheMode.REFRESH;
+  }
+
+  /**
+   * Which requests the cache answers now without sending them, as the driver sees it at planning: from memory, or
+   * listed in the store within the TTL (one listing of the folder). A read answered from memory alone, or with no
+   * store, has none: the executors' memory is out of the driver's sight.
+   *
+   * @param requests the planned requests
+   * @param keyOf each request's key
+   * @return the requests answered
+   */
+  public <T> Set<T> answered(Collection<T> requests, Function<T, Key> keyOf) {
+    if (!consultsStore()) {
+      return Set.of();
+    }
+    long now = System.currentTimeMillis();
+    Set<String> listed = store.get().listed(ttl, now);
+    Set<T> answered = new HashSet<>();
+    for (T request : requests) {
+      Key key = keyOf.apply(request);
+      Stored stored = memory.entries.getIfPresent(key);
+      if ((stored != null && System.nanoTime() - stored.storedNanos() <= ttlNanos)
+          || listed.contains(digest(key))) {
+        answered.add(request);
+      }
+    }
+    return answered;
   }
 
   /**

@@ -231,25 +231,6 @@ class RequestPlannerTest {
         .contains("invalid region code '6'"));
   }
 
-  @Test
-  void partitionsFollowTheWorkAndTheClusterOrTheUsersChoice() {
-    List<ApiRequest> nine = plan(
-        options(
-            "occupations", "socCodes", String.join(",", socCodes(60)), "regionCodes", "06,36,48"),
-        PushedKeys.NONE);
-    PartitionPlan two = PartitionPlan.of(nine, 2, 0);
-    assertEquals(List.of(5, 4), two.partitions().stream().map(List::size).toList());
-    assertEquals(nine, two.partitions().stream().flatMap(List::stream).toList());
-    assertEquals(
-        List.of(3, 3, 3),
-        PartitionPlan.of(nine, 8, 3).partitions().stream().map(List::size).toList());
-    assertEquals(
-        List.of(2, 1, 1, 1, 1, 1, 1, 1),
-        PartitionPlan.of(nine, 2, 8).partitions().stream().map(List::size).toList());
-    assertEquals(1, PartitionPlan.of(nine.subList(0, 1), 8, 0).partitions().size());
-    assertEquals(0, PartitionPlan.of(List.of(), 8, 0).partitions().size());
-  }
-
   private static List<Region> regions(List<ApiRequest> requests) {
     return requests.stream().map(ApiRequest::region).distinct().toList();
   }

@@ -4,6 +4,7 @@ import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.binding.RowSource;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.RequestCounters;
@@ -57,6 +58,15 @@ public final class LmiBinding implements ApiBinding {
   public RegionCatalog regionCatalog(ReadOptions options) {
     return new LmiRegionCatalog(
         options, client(options, Pacer.unscheduled(), new RequestCounters()), regionLists);
+  }
+
+  /** Lists the store once and names each request as its client would; asks the API nothing. */
+  @Override
+  public Set<ApiRequest> answered(
+      ReadOptions options, List<String> fields, List<ApiRequest> planned) {
+    LmiClient client = client(options, Pacer.unscheduled(), new RequestCounters());
+    return ResponseCache.forRead(options, responses)
+        .answered(planned, request -> client.keyOf(request, fields));
   }
 
   @Override

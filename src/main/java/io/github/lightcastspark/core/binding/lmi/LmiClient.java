@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lightcastspark.core.options.Dataset;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.RegionType;
 import io.github.lightcastspark.core.plan.ApiRequest;
@@ -44,7 +45,7 @@ public final class LmiClient {
     ObjectNode body = body(request, fields);
     String url = options.baseUrl() + request.dataset().path();
     return caller.json(
-        key("POST", url, body.toString()),
+        keyOf(request, fields),
         () -> authorized(ClassicRequestBuilder.post(url))
             .setEntity(JsonBodies.entity(body))
             .build(),
@@ -57,13 +58,33 @@ public final class LmiClient {
    * @return the parsed regions list
    */
   public JsonNode regions(RegionType type) {
-    String url = options.baseUrl() + "/labor-market-intelligence/regions"
-        + (type == null ? "" : "?type=" + type.apiName());
+    String url = regionsUrl(type);
     return caller.json(
         key("GET", url, ""),
         () -> authorized(ClassicRequestBuilder.get(url)).build(),
         describeRegions(type),
         null);
+  }
+
+  /**
+   * @param request a planned request: of occupations, or of the regions list
+   * @param fields the occupation fields it asks for
+   * @return what makes it the same request as another, for the response cache and its store
+   */
+  public ResponseCache.Key keyOf(ApiRequest request, List<String> fields) {
+    if (request.dataset() == Dataset.REGIONS) {
+      return key(
+          "GET", regionsUrl(request.region() == null ? null : request.region().type()), "");
+    }
+    return key(
+        "POST",
+        options.baseUrl() + request.dataset().path(),
+        body(request, fields).toString());
+  }
+
+  private String regionsUrl(RegionType type) {
+    return options.baseUrl() + "/labor-market-intelligence/regions"
+        + (type == null ? "" : "?type=" + type.apiName());
   }
 
   /** @return how logs and errors name the regions request of {@code type} (null: every type) */

@@ -5,12 +5,14 @@ import io.github.lightcastspark.core.binding.ApiBinding;
 import io.github.lightcastspark.core.binding.RowSource;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.pacing.Pacer;
+import io.github.lightcastspark.core.plan.ApiRequest;
 import io.github.lightcastspark.core.plan.RegionCatalog;
 import io.github.lightcastspark.core.transport.ApiCaller;
 import io.github.lightcastspark.core.transport.RequestCounters;
 import io.github.lightcastspark.core.transport.ResponseCache;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -52,6 +54,22 @@ public final class PogBinding implements ApiBinding {
     return new BuiltInStates();
   }
 
+  /**
+   * A stored growth answer is the vintage's: with a store to consult, the driver asks {@code /meta} (from the store
+   * when offline) for the versions current now, then lists the store once. Without one it asks nothing.
+   */
+  @Override
+  public Set<ApiRequest> answered(
+      ReadOptions options, List<String> fields, List<ApiRequest> planned) {
+    ResponseCache cache = ResponseCache.forRead(options, responses);
+    if (!cache.consultsStore()) {
+      return Set.of();
+    }
+    PogClient client = client(options, Pacer.unscheduled(), new RequestCounters());
+    PogVersions vintage = PogVersions.of(client.meta());
+    return cache.answered(planned, request -> client.growthKey(request, vintage));
+  }
+
   @Override
   public RowSource rowSource(
       ReadOptions options,
@@ -59,10 +77,15 @@ public final class PogBinding implements ApiBinding {
       RequestCounters counters,
       List<String> fields,
       String runId) {
-    PogSettings settings = new PogSettings(options);
-    PogClient client = new PogClient(
-        options, ApiCaller.of(options, pacer, counters, responses), tokens.apply(settings));
-    return new PogRowSource(settings, client, vintages, runId);
+    return new PogRowSource(
+        new PogSettings(options), client(options, pacer, counters), vintages, runId);
+  }
+
+  private PogClient client(ReadOptions options, Pacer pacer, RequestCounters counters) {
+    return new PogClient(
+        options,
+        ApiCaller.of(options, pacer, counters, responses),
+        tokens.apply(new PogSettings(options)));
   }
 
   @Override

@@ -45,13 +45,26 @@ public final class PogClient {
    */
   public JsonNode growth(ApiRequest request, PogVersions vintage) {
     ObjectNode body = body(request.codes().get(0), request.region());
-    String url = options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version="
-        + pog.lotVersion();
+    String url = growthUrl(request);
     return send(
-        new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString())
-            .ofVintage(vintage.toString()),
+        growthKey(request, vintage),
         () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)),
         request.toString());
+  }
+
+  /** @return what makes a growth request of {@code vintage} the same as another, for the cache and its store */
+  public ResponseCache.Key growthKey(ApiRequest request, PogVersions vintage) {
+    return new ResponseCache.Key(
+            pog.credentialIdentity(),
+            "POST",
+            growthUrl(request),
+            body(request.codes().get(0), request.region()).toString())
+        .ofVintage(vintage.toString());
+  }
+
+  private String growthUrl(ApiRequest request) {
+    return options.baseUrl() + request.dataset().path() + pog.dimension() + "?lot_version="
+        + pog.lotVersion();
   }
 
   /** @return the {@code /meta} response: model and taxonomy versions */
