@@ -55,6 +55,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     TaskContext task = TaskContext.get();
     this.retriedAttempt = task != null && task.attemptNumber() > 0;
     String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
+    SparkHadoopSettings.apply();
     this.source = Bindings.of(options.dataset())
         .rowSource(
             options,

@@ -217,6 +217,7 @@ public final class LightcastScan implements SupportsReportStatistics, SupportsRu
    */
   private synchronized List<ApiRequest> requests() {
     if (requests == null) {
+      SparkHadoopSettings.apply();
       List<ApiRequest> planned = planner().plan();
       Set<ApiRequest> stored =
           answered == null ? binding.answered(options, fields, planned) : answered;

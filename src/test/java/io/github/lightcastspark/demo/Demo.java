@@ -187,6 +187,17 @@ public final class Demo {
     // The log line "the join's runtime filter on socCode (1 value) leaves 1 of the 35 planned
     // requests" tells what the join sent.
     engineersPay.show(false);
+
+    section(
+        "The same read next month: a response store (cachePath) answers every request it kept, so planning"
+            + " counts none to send");
+    String store = scratch.resolve("store").toString();
+    Supplier<Dataset<Row>> california = () ->
+        lightcast.get().option("cachePath", store).load("occupations").where("regionCode = '06'");
+    System.out.println("First run: " + california.get().count() + " occupations in California");
+    Dataset<Row> nextMonth = california.get();
+    printScanLines(nextMonth);
+    System.out.println("Next run: " + nextMonth.count() + " occupations, read from the store");
     spark.stop();
     deleteTree(scratch);
   }

@@ -13,6 +13,7 @@ import io.github.lightcastspark.core.transport.ApiException;
 import io.github.lightcastspark.emulator.EmulatorConfig;
 import io.github.lightcastspark.emulator.JournalEntry;
 import io.github.lightcastspark.emulator.LightcastEmulator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -90,7 +91,8 @@ class OccupationGrowthTest {
    * used.
    */
   @Test
-  void aStoredGrowthAnswerAnswersOnlyUnderTheModelVersionItWasFetchedUnder(@TempDir Path store) {
+  void aStoredGrowthAnswerAnswersOnlyUnderTheModelVersionItWasFetchedUnder(@TempDir Path store)
+      throws IOException {
     try (LightcastEmulator emulator = start(EmulatorConfig.builder())) {
       DataFrameReader stored = reader(emulator)
           .option("cachePath", store.toString())
@@ -119,6 +121,7 @@ class OccupationGrowthTest {
       assertTrue(TestSpark.explain(released).contains("PlannedRequests: 6, FromStore: 0, "));
       List<Row> fresh = sortedGrowth(released);
       assertEquals(6, growthRequests(emulator).size(), "no answer of model 36 is used");
+      ResponseStoreReadTest.assertNoCredentialIn(store, emulator, CLIENT, SECRET);
       assertEquals(
           Set.of("37"),
           fresh.stream().map(r -> r.<String>getAs("modelVersion")).collect(Collectors.toSet()));

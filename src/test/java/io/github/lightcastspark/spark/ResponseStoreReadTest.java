@@ -3,6 +3,7 @@ package io.github.lightcastspark.spark;
 import static io.github.lightcastspark.spark.TestEmulators.dataRequests;
 import static io.github.lightcastspark.spark.TestEmulators.reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,7 @@ class ResponseStoreReadTest {
         .where("regionCode = '06'")
         .count();
     assertEquals(35, dataRequests(emulator).size(), "another end customer's requests are its own");
+    assertNoCredentialIn(store, emulator, TestEmulators.PLATFORM_KEY, "<customer-key>");
   }
 
   /**
@@ -183,6 +185,20 @@ class ResponseStoreReadTest {
     assertEquals(210 - secondSent, TestSpark.metric(resumed, StoreHitsMetric.NAME));
   }
 
+  /** The store's file system is opened with the Spark conf's {@code spark.hadoop.*} settings, not only core-site. */
+  @Test
+  void aStoreOnAFileSystemOnlyTheSparkConfKnowsIsUsed() throws IOException {
+    DataFrameReader onIt = reader(emulator)
+        .option("cachePath", SchemeOnlyInSparkConf.SCHEME + "://" + store)
+        .option("socCodes", "15-1252");
+    assertEquals(1, onIt.load("occupations").count());
+    assertEquals(1, entries().size());
+    ExecutorState.reset();
+    emulator.journal().clear();
+    assertEquals(1, onIt.load("occupations").count());
+    assertEquals(0, dataRequests(emulator).size());
+  }
+
   @Test
   void offlineFailsNamingARequestTheStoreDoesNotHoldAndSendsNothing() {
     stored().option("socCodes", "15-1252").load("occupations").count();
@@ -221,10 +237,30 @@ class ResponseStoreReadTest {
         .load("occupations")
         .count();
     assertEquals(1, dataRequests(emulator).size());
-    try (Stream<Path> files = Files.walk(store)) {
+    assertNoCredentialIn(store, emulator, TestEmulators.PLATFORM_KEY);
+  }
+
+  /**
+   * Fails when a file's name or content under {@code folder} holds one of {@code credentials}, or one of the bearer
+   * tokens or keys the emulator's journal shows sent.
+   */
+  static void assertNoCredentialIn(Path folder, LightcastEmulator emulator, String... credentials)
+      throws IOException {
+    List<String> sent = emulator.journal().entries().stream()
+        .flatMap(
+            e -> Stream.of(e.headers().get("authorization"), e.headers().get("x-customer-key")))
+        .filter(value -> value != null)
+        .map(value -> value.replaceFirst("^Bearer ", ""))
+        .toList();
+    List<String> searched =
+        Stream.concat(Stream.of(credentials), sent.stream()).distinct().toList();
+    assertFalse(sent.isEmpty(), "the journal shows no credential sent");
+    try (Stream<Path> files = Files.walk(folder)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-        assertEquals(-1, (file + text).indexOf(TestEmulators.PLATFORM_KEY), file.toString());
+        String text = file + Files.readString(file, StandardCharsets.ISO_8859_1);
+        for (String credential : searched) {
+          assertEquals(-1, text.indexOf(credential), file + " holds a credential");
+        }
       }
     }
   }

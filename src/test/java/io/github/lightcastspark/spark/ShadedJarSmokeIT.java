@@ -89,6 +89,8 @@ class ShadedJarSmokeIT {
             + " regions=[state 06, state 36, state 48] (3)"),
         output);
     assertTrue(output.contains("|E-1002  |Mobile Engineer |Software Developers|128500.0|"), output);
+    assertTrue(output.contains("PlannedRequests: 35, FromStore: 35, "), output);
+    assertTrue(output.contains("Next run: 867 occupations, read from the store"), output);
   }
 
   /**

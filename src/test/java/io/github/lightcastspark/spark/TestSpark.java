@@ -22,6 +22,10 @@ final class TestSpark {
           .appName("lightcast-spark-tests")
           .config("spark.ui.enabled", "false")
           .config("spark.sql.shuffle.partitions", "2")
+          // A file system only the Spark conf knows, as an object store's settings often are.
+          .config(
+              "spark.hadoop.fs." + SchemeOnlyInSparkConf.SCHEME + ".impl",
+              SchemeOnlyInSparkConf.class.getName())
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .config(

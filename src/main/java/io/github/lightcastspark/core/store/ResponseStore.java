@@ -10,17 +10,22 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
@@ -63,11 +68,19 @@ public final class ResponseStore {
   public static ResponseStore open(String path, Configuration conf) {
     try {
       Path root = new Path(path);
-      FileSystem fs = root.getFileSystem(conf);
+      FileSystem fs = withoutChecksumFiles(root.getFileSystem(conf));
       return new ResponseStore(fs, fs.makeQualified(root), salt(fs, new Path(root, SALT)));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the response store at " + path + ": " + e, e);
     }
+  }
+
+  /**
+   * The local file system writes a {@code .crc} file beside each file and reads it with it; an entry carries its
+   * own SHA-256, so the raw file system does with half the files.
+   */
+  private static FileSystem withoutChecksumFiles(FileSystem fs) {
+    return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
   }
 
   /** Reads the folder's salt, or makes it: of two first writers, one wins and the other reads its salt. */
@@ -177,9 +190,7 @@ public final class ResponseStore {
   public Set<String> listed(Duration ttl, long nowMillis) {
     Set<String> digests = new HashSet<>();
     try {
-      RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, true);
-      while (files.hasNext()) {
-        LocatedFileStatus file = files.next();
+      for (FileStatus file : files()) {
         String name = file.getPath().getName();
         if (name.endsWith(ENTRY_SUFFIX)
             && nowMillis - file.getModificationTime() <= ttl.toMillis()) {
@@ -190,6 +201,28 @@ public final class ResponseStore {
       throw new UncheckedIOException("Cannot list the response store at " + root + ": " + e, e);
     }
     return digests;
+  }
+
+  /**
+   * @return every file of the folder and its sub-folders: one flat listing where the file system has one (an object
+   *     store), else a listing per folder, since the local file system's flat listing runs a process per file to
+   *     read its permissions
+   */
+  private List<FileStatus> files() throws IOException {
+    List<FileStatus> files = new ArrayList<>();
+    if (fs instanceof RawLocalFileSystem) {
+      for (FileStatus child : fs.listStatus(root)) {
+        if (child.isDirectory()) {
+          files.addAll(List.of(fs.listStatus(child.getPath())));
+        }
+      }
+      return files;
+    }
+    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(root, true);
+    while (listing.hasNext()) {
+      files.add(listing.next());
+    }
+    return files;
   }
 
   /** @return the file of the entry {@code digest} names: in one of 256 folders, so none grows too long */

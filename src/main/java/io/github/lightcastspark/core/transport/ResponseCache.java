@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 
@@ -107,14 +108,19 @@ public final class ResponseCache {
    */
   public static final class Store {
     private final ConcurrentMap<String, ResponseStore> stores = new ConcurrentHashMap<>();
+    private volatile Supplier<Configuration> hadoopSettings = Configuration::new;
 
     /**
-     * The file system's settings are the JVM's Hadoop configuration: the cluster's {@code core-site.xml} on its
-     * classpath, as Spark's executors have it.
+     * @param settings the Hadoop settings a store's file system is opened with, from the engine the JVM runs (its
+     *     {@code spark.hadoop.*} entries over {@code core-site.xml}); by default, {@code core-site.xml} alone
      */
+    public void openStoresWith(Supplier<Configuration> settings) {
+      hadoopSettings = settings;
+    }
+
     Optional<ResponseStore> persistent(Optional<String> path) {
       return path.map(
-          p -> stores.computeIfAbsent(p, k -> ResponseStore.open(k, new Configuration())));
+          p -> stores.computeIfAbsent(p, k -> ResponseStore.open(k, hadoopSettings.get())));
     }
 
     private final Cache<Key, Stored> entries = Caffeine.newBuilder()
