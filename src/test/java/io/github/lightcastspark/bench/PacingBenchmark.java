@@ -19,8 +19,6 @@ import io.github.lightcastspark.emulator.LightcastEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -35,7 +33,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class PacingBenchmark {
   private static final int LIMIT = 5;
-  private static final String GROWTH = "/projected-occupation-growth/dimensions/lotocc";
 
   private PacingBenchmark() {}
 
@@ -50,14 +47,8 @@ public final class PacingBenchmark {
       latencyMin = Long.parseLong(args[2]);
       latencyMax = Long.parseLong(args[3]);
     }
-    String idList = IntStream.range(0, ids)
-        .mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
-        .collect(Collectors.joining(","));
-    String stateList =
-        List.of("06", "36", "48", "12", "17", "42", "39", "13", "37", "26")
-            .subList(0, states)
-            .stream()
-            .collect(Collectors.joining(","));
+    String idList = GrowthReads.ids(ids);
+    String stateList = GrowthReads.states(states);
     int minimal = ids * states;
     System.out.printf(
         "%n%d ids x %d states = %d requests; limit %d/s; latency %d-%d ms; bound %.1f s%n%n",
@@ -111,15 +102,7 @@ public final class PacingBenchmark {
 
   private static List<Row> read(
       SparkSession spark, LightcastEmulator emulator, String ids, String states, int rate) {
-    return spark
-        .read()
-        .format("lightcast")
-        .option("baseUrl", emulator.pogBaseUrl())
-        .option("authUrl", emulator.tokenUrl())
-        .option("secret.clientId", "<client-id>")
-        .option("secret.clientSecret", "<client-secret>")
-        .option("occupationIds", ids)
-        .option("regionCodes", states)
+    return GrowthReads.reader(spark, emulator, ids, states)
         .option("rateLimit", String.valueOf(rate))
         .load("occupation_growth")
         .collectAsList();
@@ -171,7 +154,7 @@ public final class PacingBenchmark {
 
   private static void report(
       String name, LightcastEmulator emulator, long rows, int minimal, long nanos) {
-    List<JournalEntry> requests = emulator.journal().entries(GROWTH);
+    List<JournalEntry> requests = emulator.journal().entries(GrowthReads.GROWTH);
     long tooMany = requests.stream().filter(e -> e.status() == 429).count();
     double wall = nanos / 1e9;
     double bound = (double) minimal / LIMIT;

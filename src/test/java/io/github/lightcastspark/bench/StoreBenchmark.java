@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,9 +25,6 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class StoreBenchmark {
   private static final int LIMIT = 5;
-  private static final String GROWTH = "/projected-occupation-growth/dimensions/lotocc";
-  private static final List<String> STATES =
-      List.of("06", "36", "48", "12", "17", "42", "39", "13", "37", "26");
 
   private StoreBenchmark() {}
 
@@ -37,11 +32,8 @@ public final class StoreBenchmark {
   public static void main(String[] args) throws Exception {
     int ids = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int states = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    // Well-formed codes of a real major group: the emulator has (synthetic) figures for each.
-    String idList = IntStream.range(0, ids)
-        .mapToObj(i -> String.format("LO-15-%04d", 5000 + i))
-        .collect(Collectors.joining(","));
-    String stateList = String.join(",", STATES.subList(0, states));
+    String idList = GrowthReads.ids(ids);
+    String stateList = GrowthReads.states(states);
     int planned = ids * states;
     SparkSession spark = SparkSession.builder()
         .master("local[2]")
@@ -97,15 +89,7 @@ public final class StoreBenchmark {
 
   private static Dataset<Row> read(
       SparkSession spark, LightcastEmulator emulator, String ids, String states, String store) {
-    return spark
-        .read()
-        .format("lightcast")
-        .option("baseUrl", emulator.pogBaseUrl())
-        .option("authUrl", emulator.tokenUrl())
-        .option("secret.clientId", "<client-id>")
-        .option("secret.clientSecret", "<client-secret>")
-        .option("occupationIds", ids)
-        .option("regionCodes", states)
+    return GrowthReads.reader(spark, emulator, ids, states)
         .option("maxRetries", "0")
         .option("cachePath", store)
         .load("occupation_growth");
@@ -127,7 +111,7 @@ public final class StoreBenchmark {
 
   private static void report(
       String name, int partitions, long rows, LightcastEmulator emulator, long nanos) {
-    List<JournalEntry> growth = emulator.journal().entries(GROWTH);
+    List<JournalEntry> growth = emulator.journal().entries(GrowthReads.GROWTH);
     System.out.printf(
         "%-30s %10d %8d %10d %8d %8.1f%n",
         name,
