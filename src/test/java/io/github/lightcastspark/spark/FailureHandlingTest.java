@@ -73,7 +73,22 @@ class FailureHandlingTest {
         .option("socCodes", CODES)
         .option("regionCodes", "06,36")
         .load("occupations"));
-    assertEquals(expected, collectKeys(rateLimited));
+    List<String> warnings;
+    try (LogCapture logs = LogCapture.install()) {
+      assertEquals(expected, collectKeys(rateLimited));
+      warnings = logs.lines().stream()
+          .filter(l -> l.contains("refused by the API's rate limit"))
+          .toList();
+    }
+    // One line per pause, not per 429: the 429s that come in while a pause is under way extend it.
+    assertTrue(warnings.size() >= 1 && warnings.size() <= 3, String.valueOf(warnings));
+    String first = warnings.get(0);
+    assertTrue(
+        first.startsWith("io.github.lightcastspark.core.transport.ApiCaller: occupations [")
+            && first.contains(
+                "was refused by the API's rate limit: HTTP 429 RATE_LIMITED: Rate limit"
+                    + " exceeded (X-RateLimit-Limit: 100000, Retry-After: 1). This JVM holds its requests for"),
+        first);
     assertEquals(8 + 3, dataRequests(emulator).size());
     assertEquals(
         3, dataRequests(emulator).stream().filter(e -> e.status() == 429).count());

@@ -23,7 +23,10 @@ final class HoldingPacer implements Pacer {
   }
 
   @Override
-  public synchronized void pause(Duration wait) {
-    holdUntilMillis = Math.max(holdUntilMillis, System.currentTimeMillis() + wait.toMillis());
+  public synchronized boolean pause(Duration wait) {
+    long now = System.currentTimeMillis();
+    boolean starts = holdUntilMillis <= now;
+    holdUntilMillis = Math.max(holdUntilMillis, now + wait.toMillis());
+    return starts;
   }
 }

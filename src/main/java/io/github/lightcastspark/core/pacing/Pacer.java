@@ -12,8 +12,13 @@ public interface Pacer {
    */
   Turn awaitTurn();
 
-  /** Holds back every request through this pacer for {@code wait}, as a 429 asks. */
-  void pause(Duration wait);
+  /**
+   * Holds back every request through this pacer for {@code wait}, as a 429 asks.
+   *
+   * @return whether this starts a pause; false when it only extends one under way (other requests refused in the
+   *     same window)
+   */
+  boolean pause(Duration wait);
 
   /** Tells that a request was answered with a 2xx, with these response headers (names lower-cased). */
   default void answered(Map<String, String> headers) {}

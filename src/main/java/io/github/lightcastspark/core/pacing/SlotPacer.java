@@ -103,12 +103,14 @@ public final class SlotPacer implements Pacer {
 
   /** One halving per pause: the other requests that were refused in the same window tell nothing more. */
   @Override
-  public synchronized void pause(Duration wait) {
+  public synchronized boolean pause(Duration wait) {
     long now = clock.getAsLong();
-    if (holdUntilMillis <= now) {
+    boolean starts = holdUntilMillis <= now;
+    if (starts) {
       share = Math.max(MIN_SHARE, share / 2);
     }
     holdUntilMillis = Math.max(holdUntilMillis, now + wait.toMillis());
+    return starts;
   }
 
   @Override
@@ -163,8 +165,8 @@ public final class SlotPacer implements Pacer {
     }
 
     @Override
-    public void pause(Duration wait) {
-      SlotPacer.this.pause(wait);
+    public boolean pause(Duration wait) {
+      return SlotPacer.this.pause(wait);
     }
 
     @Override

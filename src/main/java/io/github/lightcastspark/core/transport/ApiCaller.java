@@ -249,7 +249,15 @@ public final class ApiCaller {
     counters.countRetry();
     LOG.debug("Retrying {} in {} ms after {}", description, wait.toMillis(), failure);
     if (rateLimited) {
-      pacer.pause(wait);
+      if (pacer.pause(wait)) {
+        LOG.warn(
+            "{} was refused by the API's rate limit: {}. This JVM holds its requests for {} ms and slows down;"
+                + " other reads of the same credential (another job, a notebook) share the limit (see"
+                + " docs/performance.md).",
+            description,
+            failure,
+            wait.toMillis());
+      }
       return;
     }
     Sleep.millis(

@@ -1,6 +1,7 @@
 package io.github.lightcastspark.core.pacing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.lightcastspark.core.jvm.DriverState;
@@ -87,8 +88,8 @@ class SlotPacerTest {
     SlotPacer pacer = new SlotPacer(0, 100, 0, 1, now::get);
     assertEquals(0, pacer.reserve());
     assertEquals(100, pacer.reserve());
-    pacer.pause(Duration.ofMillis(50));
-    pacer.pause(Duration.ofMillis(50));
+    assertTrue(pacer.pause(Duration.ofMillis(50)), "the first 429 starts a pause");
+    assertFalse(pacer.pause(Duration.ofMillis(50)), "the next one of the same window extends it");
     assertEquals(0.5, pacer.share(), "the 429s of one pause halve it once");
     now.set(50);
     assertEquals(200, pacer.reserve());

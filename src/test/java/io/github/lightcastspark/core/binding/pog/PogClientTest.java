@@ -39,8 +39,8 @@ class PogClientTest {
         }
 
         @Override
-        public void pause(Duration wait) {
-          unscheduled.pause(wait);
+        public boolean pause(Duration wait) {
+          return unscheduled.pause(wait);
         }
       };
       PogClient client = new PogClient(
