@@ -3,9 +3,16 @@ package io.github.lightcastspark.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The command line of {@link EmulatorMain}. */
@@ -29,6 +36,38 @@ class EmulatorMainTest {
     assertEquals(5, config.lmiRateLimitRequests());
     assertEquals(Duration.ofSeconds(2), config.lmiRateLimitWindow());
     assertEquals(Path.of("/tmp/data"), config.dataDir());
+  }
+
+  /** A notebook starts it with a pipe: when the kernel ends or dies, the pipe closes and the emulator stops. */
+  @Test
+  void withExitWhenStdinClosesItNamesItsRootsAndStopsWhenItsInputCloses() throws Exception {
+    Process emulator = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            EmulatorMain.class.getName(),
+            "--port",
+            "0",
+            "--exit-when-stdin-closes")
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      String banner = new BufferedReader(
+              new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8))
+          .readLine();
+      Matcher roots = Pattern.compile(
+              "Lightcast emulator listening: LMI base URL http://127\\.0\\.0\\.1:(\\d+)/v1 POG base URL"
+                  + " http://127\\.0\\.0\\.1:\\1/projected-occupation-growth token URL"
+                  + " http://127\\.0\\.0\\.1:\\1/connect/token")
+          .matcher(banner);
+      assertTrue(roots.matches(), banner);
+      assertTrue(Integer.parseInt(roots.group(1)) > 0);
+      emulator.getOutputStream().close();
+      assertTrue(emulator.waitFor(20, TimeUnit.SECONDS), "still running after its input closed");
+      assertEquals(0, emulator.exitValue());
+    } finally {
+      emulator.destroyForcibly();
+    }
   }
 
   @Test

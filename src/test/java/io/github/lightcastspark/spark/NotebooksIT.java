@@ -1,0 +1,83 @@
+package io.github.lightcastspark.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The notebooks run for real, as a user runs them: {@code notebooks/run_notebooks.py} executes the Jupyter notebook
+ * with nbclient and a python3 kernel, and the Databricks notebook cell by cell past its setup cell, each against the
+ * emulator through the shaded jar, and checks their outputs (row counts, a known market figure, the charts). On the
+ * Spark 4.1 build only: the PySpark 4.1 client of {@code ../shared/pyspark} talks to no other. A machine without that
+ * client, or without Debian's python3-nbclient, python3-ipykernel and python3-matplotlib ({@code .ci/setup}
+ * installs them), skips this test, saying which is missing.
+ */
+class NotebooksIT {
+  private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+  @Test
+  void theNotebooksRunEndToEndAgainstTheEmulator() throws Exception {
+    assumeTrue(
+        org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("4."),
+        "the notebooks run on the Spark 4.1 build only");
+    Path pyspark = Path.of(System.getProperty("lightcast.pyspark"));
+    assumeTrue(
+        Files.isDirectory(pyspark.resolve("site/pyspark")),
+        "Skipping the notebooks: no PySpark client at " + pyspark);
+    assumeTrue(
+        Files.isExecutable(PYTHON)
+            && run(List.of(PYTHON.toString(), "-c", "import nbclient, ipykernel, matplotlib")) == 0,
+        "Skipping the notebooks: " + PYTHON
+            + " lacks nbclient, ipykernel or matplotlib (run .ci/setup)");
+
+    Path target = Path.of(System.getProperty("lightcast.shadedJar")).getParent();
+    Path sparkHome = target.resolve("pyspark-home");
+    String sparkJars;
+    try (Stream<Path> jars = Files.list(Path.of(System.getProperty("lightcast.sparkJars")))) {
+      sparkJars = jars.map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+    assertEquals(
+        0,
+        run(List.of(
+            "bash",
+            pyspark.resolve("make-spark-home.sh").toString(),
+            sparkHome.toString(),
+            sparkJars)));
+
+    Path repo = Path.of(System.getProperty("lightcast.repo")).toRealPath();
+    Path out = target.resolve("notebooks");
+    ProcessBuilder builder = new ProcessBuilder(
+            PYTHON.toString(),
+            repo.resolve("notebooks/run_notebooks.py").toString(),
+            out.toString())
+        .redirectErrorStream(true);
+    builder.environment().put("SPARK_HOME", sparkHome.toString());
+    builder.environment().put("PYTHONPATH", pyspark.resolve("site").toString());
+    builder.environment().put("LIGHTCAST_REPO", repo.toString());
+    // The kernel's debugger warns of frozen modules at every start; nothing here debugs.
+    builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "the notebooks did not finish");
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.contains("hr_market.ipynb: every check holds"), output);
+    assertTrue(output.contains("hr_market_databricks.py: every check holds"), output);
+  }
+
+  private static int run(List<String> command) throws Exception {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().transferTo(System.out);
+    assertTrue(process.waitFor(2, TimeUnit.MINUTES), String.join(" ", command));
+    return process.exitValue();
+  }
+}
