@@ -76,13 +76,17 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
         return false;
       }
       answering = requests.next();
-      rows = source.rows(answering).iterator();
+      try {
+        rows = source.rows(answering).iterator();
+      } catch (ApiException e) {
+        throw LightcastReadFailure.of(e);
+      }
     }
     try {
       current = converter.convert(rows.next());
     } catch (JsonRowConverter.MalformedValue e) {
       // A value its column cannot hold: a malformed answer, named like any other failed request.
-      throw ApiException.malformed(answering.toString(), e.getMessage());
+      throw LightcastReadFailure.of(ApiException.malformed(answering.toString(), e.getMessage()));
     }
     return true;
   }

@@ -22,6 +22,7 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.apache.spark.SparkRuntimeException;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,6 +61,51 @@ class FailureHandlingTest {
 
   private static List<String> collectKeys(Dataset<Row> keyed) {
     return keyed.collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+  }
+
+  /**
+   * A failed request is the job's error as it is (Spark 4), not "Job aborted due to stage failure: …" around it: its
+   * message names the request, the status, the API's code and message and what to do; a 404 points at baseUrl.
+   */
+  @Test
+  void aRefusedRequestIsTheJobsOwnErrorAndSaysWhatToDo() {
+    Exception wrongKey = assertThrows(
+        Exception.class,
+        () -> reader(emulator)
+            .option("secret.platformKey", "pk_test_not-this-one")
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .collectAsList());
+    Exception noVersion = assertThrows(
+        Exception.class,
+        () -> reader(emulator)
+            .option("baseUrl", emulator.lmiBaseUrl().replace("/v1", ""))
+            .option("socCodes", "15-1252")
+            .load("occupations")
+            .collectAsList());
+    String refused =
+        "Lightcast request failed for occupations [15-1252] @ national: HTTP 401 INVALID_API_KEY:"
+            + " Invalid API key. Check the read's credentials: secret.platformKey for the LMI";
+    String notFound =
+        "Lightcast request failed for occupations [15-1252] @ national: HTTP 404 NOT_FOUND:"
+            + " Resource not found: /labor-market-intelligence/by-soc. Check option baseUrl: it must be the API's root"
+            + " with its version prefix, such as https://<host>/v1 for the LMI";
+    if (org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("4.")) {
+      for (Exception e : List.of(wrongKey, noVersion)) {
+        assertTrue(e instanceof SparkRuntimeException, String.valueOf(e));
+        assertEquals("USER_RAISED_EXCEPTION", ((SparkRuntimeException) e).getCondition());
+      }
+      assertTrue(
+          wrongKey.getMessage().startsWith("[USER_RAISED_EXCEPTION] " + refused),
+          wrongKey.getMessage());
+      assertTrue(
+          noVersion.getMessage().startsWith("[USER_RAISED_EXCEPTION] " + notFound),
+          noVersion.getMessage());
+    } else {
+      assertTrue(wrongKey.getMessage().contains(refused), wrongKey.getMessage());
+      assertTrue(noVersion.getMessage().contains(notFound), noVersion.getMessage());
+    }
+    assertEquals(401, apiException(wrongKey).status(), "the API's failure is the cause");
   }
 
   @Test

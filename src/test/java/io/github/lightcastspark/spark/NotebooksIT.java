@@ -27,6 +27,45 @@ class NotebooksIT {
 
   @Test
   void theNotebooksRunEndToEndAgainstTheEmulator() throws Exception {
+    Path out = target().resolve("notebooks");
+    String output = python(repo().resolve("notebooks/run_notebooks.py").toString(), out.toString());
+    assertTrue(output.contains("hr_market.ipynb: every check holds"), output);
+    assertTrue(output.contains("hr_market_databricks.py: every check holds"), output);
+  }
+
+  /** A failed read reaches Python as one line that says what failed and what to do, not as a Py4J wall. */
+  @Test
+  void aFailedReadIsOneLineInPythonThatSaysWhatToDo() throws Exception {
+    String output = python(
+        Path.of(System.getProperty("lightcast.testClasses"), "python", "errors_in_python.py")
+            .toString(),
+        repo().toString());
+    assertTrue(
+        output.contains(
+            "invalid option: IllegalArgumentException (1 lines): Option socCodes has invalid value"
+                + " '15-125X': codes are NN-NNNN, such as 15-1252."),
+        output);
+    assertTrue(
+        output.contains(
+            "wrong key: SparkRuntimeException (1 lines): [USER_RAISED_EXCEPTION] Lightcast request"
+                + " failed for occupations [15-1252] @ national: HTTP 401 INVALID_API_KEY: Invalid API key. Check the"
+                + " read's credentials"),
+        output);
+    assertTrue(
+        output.contains(
+            "baseUrl without its version: SparkRuntimeException (1 lines): [USER_RAISED_EXCEPTION]"
+                + " Lightcast request failed for occupations [15-1252] @ national: HTTP 404 NOT_FOUND: Resource not"
+                + " found: /labor-market-intelligence/by-soc. Check option baseUrl"),
+        output);
+  }
+
+  /**
+   * Runs a script with the Python that runs the notebooks, over a SPARK_HOME of the build's Spark jars and the
+   * PySpark client; skips when either is missing.
+   *
+   * @return what it printed
+   */
+  private static String python(String... args) throws Exception {
     assumeTrue(
         org.apache.spark.package$.MODULE$.SPARK_VERSION().startsWith("4."),
         "the notebooks run on the Spark 4.1 build only");
@@ -39,9 +78,7 @@ class NotebooksIT {
             && run(List.of(PYTHON.toString(), "-c", "import nbclient, ipykernel, matplotlib")) == 0,
         "Skipping the notebooks: " + PYTHON
             + " lacks nbclient, ipykernel or matplotlib (run .ci/setup)");
-
-    Path target = Path.of(System.getProperty("lightcast.shadedJar")).getParent();
-    Path sparkHome = target.resolve("pyspark-home");
+    Path sparkHome = target().resolve("pyspark-home");
     String sparkJars;
     try (Stream<Path> jars = Files.list(Path.of(System.getProperty("lightcast.sparkJars")))) {
       sparkJars = jars.map(Path::toString).collect(Collectors.joining(File.pathSeparator));
@@ -53,25 +90,27 @@ class NotebooksIT {
             pyspark.resolve("make-spark-home.sh").toString(),
             sparkHome.toString(),
             sparkJars)));
-
-    Path repo = Path.of(System.getProperty("lightcast.repo")).toRealPath();
-    Path out = target.resolve("notebooks");
-    ProcessBuilder builder = new ProcessBuilder(
-            PYTHON.toString(),
-            repo.resolve("notebooks/run_notebooks.py").toString(),
-            out.toString())
-        .redirectErrorStream(true);
+    List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("PYTHONPATH", pyspark.resolve("site").toString());
-    builder.environment().put("LIGHTCAST_REPO", repo.toString());
+    builder.environment().put("LIGHTCAST_REPO", repo().toString());
     // The kernel's debugger warns of frozen modules at every start; nothing here debugs.
     builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "the notebooks did not finish");
+    assertTrue(process.waitFor(15, TimeUnit.MINUTES), "the script did not finish: " + command);
     assertEquals(0, process.exitValue(), output);
-    assertTrue(output.contains("hr_market.ipynb: every check holds"), output);
-    assertTrue(output.contains("hr_market_databricks.py: every check holds"), output);
+    return output;
+  }
+
+  private static Path target() {
+    return Path.of(System.getProperty("lightcast.shadedJar")).getParent();
+  }
+
+  private static Path repo() throws java.io.IOException {
+    return Path.of(System.getProperty("lightcast.repo")).toRealPath();
   }
 
   private static int run(List<String> command) throws Exception {

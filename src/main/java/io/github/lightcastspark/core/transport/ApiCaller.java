@@ -225,7 +225,8 @@ public final class ApiCaller {
       if (!rateLimited && !TRANSIENT.contains(outcome.status)) {
         String detail = refusal(outcome.status, error);
         throw outcome.status >= 400 && outcome.status < 500
-            ? new ApiRefusal(description, outcome.status, error.code(), detail)
+            ? new ApiRefusal(
+                description, outcome.status, error.code(), detail, remedy(outcome.status, error))
             : new ApiException(description, outcome.status, error.code(), detail, null);
       }
       lastFailure =
@@ -339,6 +340,28 @@ public final class ApiCaller {
         ? "the credential's quota of requests is spent (not its rate limit; retrying cannot help until the quota"
             + " renews or is raised): " + message
         : message;
+  }
+
+  /**
+   * @return what a user can do about a refusal, for the statuses whose cause is nearly always the read's options; null
+   *     for the others, whose message says enough
+   */
+  private static String remedy(int status, ApiError error) {
+    return switch (status) {
+      case 401 ->
+        "Check the read's credentials: secret.platformKey for the LMI (a pk_test_ key needs option"
+            + " environment testing), secret.clientId and secret.clientSecret for occupation_growth"
+            + " (docs/troubleshooting.md)";
+      case 403 ->
+        QUOTA_EXCEEDED.equalsIgnoreCase(error.code())
+            ? null
+            : "The credential may not read this: check secret.customerKey and what the licence covers"
+                + " (docs/troubleshooting.md)";
+      case 404 ->
+        "Check option baseUrl: it must be the API's root with its version prefix, such as"
+            + " https://<host>/v1 for the LMI (docs/troubleshooting.md)";
+      default -> null;
+    };
   }
 
   /** @return what the server said of its limit, for the message that ends the retries of a 429 */

@@ -26,10 +26,19 @@ public class ApiException extends RuntimeException {
    */
   public ApiException(
       String request, int status, String errorCode, String detail, Throwable cause) {
+    this(request, status, errorCode, detail, cause, null);
+  }
+
+  /**
+   * @param remedy what the user can do about it, after the message; null when nothing but the message helps
+   */
+  ApiException(
+      String request, int status, String errorCode, String detail, Throwable cause, String remedy) {
     super(
         Secret.scrub("Lightcast request failed for " + request + ": "
             + (status > 0 ? "HTTP " + status + " " : "")
-            + (errorCode == null ? "" : errorCode + ": ") + detail),
+            + (errorCode == null ? "" : errorCode + ": ") + detail
+            + (remedy == null ? "" : ". " + remedy)),
         cause);
     this.status = status;
     this.errorCode = Secret.scrub(errorCode);

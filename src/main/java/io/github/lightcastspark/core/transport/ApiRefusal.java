@@ -16,6 +16,11 @@ public final class ApiRefusal extends ApiException {
    * @param detail the API's explanation
    */
   public ApiRefusal(String request, int status, String errorCode, String detail) {
-    super(request, status, errorCode, detail, null);
+    this(request, status, errorCode, detail, null);
+  }
+
+  /** @param remedy what the user can do about it, after the message; null when nothing but the message helps */
+  ApiRefusal(String request, int status, String errorCode, String detail, String remedy) {
+    super(request, status, errorCode, detail, null, remedy);
   }
 }
