@@ -56,6 +56,7 @@ final class LightcastPartitionReader implements PartitionReader<InternalRow> {
     this.retriedAttempt = task != null && task.attemptNumber() > 0;
     String execution = task == null ? null : task.getLocalProperty(SQL_EXECUTION_ID);
     SparkHadoopSettings.apply();
+    ConnectorLogLevel.apply(options);
     this.source = Bindings.of(options.dataset())
         .rowSource(
             options,

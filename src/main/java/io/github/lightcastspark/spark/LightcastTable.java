@@ -40,6 +40,7 @@ public final class LightcastTable implements SupportsRead {
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
     ReadOptions parsed = ReadOptionsParser.parse(
         options.asCaseSensitiveMap(), SessionConf.lightcastEntries(), System.getenv());
+    ConnectorLogLevel.apply(parsed);
     return new LightcastScanBuilder(parsed, schema());
   }
 

@@ -189,6 +189,14 @@ public final class ReadOption<T> {
       .reads(OptionRules.columnPairs())
       .withoutDefault("the dataset's key columns that the table has");
   /**
+   * The level of the connector's own log lines (planning, retries, 429 pauses, the store), such as {@code info}, on
+   * the driver and the executors, whatever Spark's own level: set once as {@code spark.lightcast.logLevel}, it shows
+   * them in a notebook without Spark's. By default the cluster's log configuration decides.
+   */
+  public static final ReadOption<String> LOG_LEVEL = named("logLevel", String.class)
+      .reads(OptionRules.oneOf("error", "warn", "info", "debug"))
+      .withoutDefault("as the cluster's log configuration says");
+  /**
    * The number of Spark partitions, at most one per request; by default, partitions are sized by time
    * ({@code partitionTime}).
    */

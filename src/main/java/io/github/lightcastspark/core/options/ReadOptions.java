@@ -100,6 +100,11 @@ public final class ReadOptions implements Serializable {
     return find(ReadOption.MAX_PARTITIONS);
   }
 
+  /** @return the level of the connector's own log lines the read asks for, if any */
+  public Optional<String> logLevel() {
+    return find(ReadOption.LOG_LEVEL);
+  }
+
   /** @return about how long one partition's requests take */
   public Duration partitionTime() {
     return get(ReadOption.PARTITION_TIME);
