@@ -131,7 +131,8 @@ public final class ReadOptionsParser {
    */
   private static String sources(ReadOption<?> option) {
     return "option " + option.key() + ", Spark conf " + ReadOption.SPARK_CONF_PREFIX + option.key()
-        + " or environment variable " + option.environmentVariable().orElseThrow();
+        + " or environment variable " + option.environmentVariable().orElseThrow()
+        + " (of the driver as it started: one set later, in a notebook's os.environ, is not seen)";
   }
 
   /**

@@ -230,7 +230,8 @@ class ReadOptionsParserTest {
         error(noKey)
             .contains(
                 "Missing platform key: set option secret.platformKey, Spark conf"
-                    + " spark.lightcast.secret.platformKey or environment variable LIGHTCAST_PLATFORM_KEY"));
+                    + " spark.lightcast.secret.platformKey or environment variable LIGHTCAST_PLATFORM_KEY (of"
+                    + " the driver as it started: one set later, in a notebook's os.environ, is not seen)"));
   }
 
   @Test
