@@ -1,8 +1,10 @@
 package io.github.lightcastspark.spark;
 
 import io.github.lightcastspark.core.options.Dataset;
+import io.github.lightcastspark.core.options.ReadOption;
 import io.github.lightcastspark.core.options.ReadOptions;
 import io.github.lightcastspark.core.options.ReadOptionsParser;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -15,10 +17,23 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 /** One dataset as a read-only Spark table. */
 public final class LightcastTable implements SupportsRead {
   private final Dataset dataset;
+  /** Settings for every read of the table, as the session's {@code spark.lightcast.*} conf gives them: a catalog's. */
+  private final Map<String, String> settings;
 
   /** @param dataset the dataset this table reads */
   public LightcastTable(Dataset dataset) {
+    this(dataset, Map.of());
+  }
+
+  /**
+   * @param dataset the dataset this table reads
+   * @param settings options for every read of it, without the {@code spark.lightcast.} prefix (a catalog's
+   *     {@code spark.sql.catalog.<name>.*}), over the session's conf and under a read's own options; like the
+   *     session's conf, one that does not apply to the dataset is set aside
+   */
+  LightcastTable(Dataset dataset, Map<String, String> settings) {
     this.dataset = dataset;
+    this.settings = Map.copyOf(settings);
   }
 
   @Override
@@ -38,8 +53,14 @@ public final class LightcastTable implements SupportsRead {
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap options) {
-    ReadOptions parsed = ReadOptionsParser.parse(
-        options.asCaseSensitiveMap(), SessionConf.lightcastEntries(), System.getenv());
+    Map<String, String> given = new HashMap<>(options.asCaseSensitiveMap());
+    // A catalog's table is named, not loaded by path: its dataset is its own.
+    if (!options.containsKey("path") && !options.containsKey("dataset")) {
+      given.put("dataset", dataset.optionValue());
+    }
+    Map<String, String> conf = new HashMap<>(SessionConf.lightcastEntries());
+    settings.forEach((key, value) -> conf.put(ReadOption.SPARK_CONF_PREFIX + key, value));
+    ReadOptions parsed = ReadOptionsParser.parse(given, conf, System.getenv());
     ConnectorLogLevel.apply(parsed);
     return new LightcastScanBuilder(parsed, schema());
   }
