@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The notebooks run for real, as a user runs them: {@code notebooks/run_notebooks.py} executes the Jupyter notebook
- * with nbclient and a python3 kernel, and the Databricks notebook cell by cell past its setup cell, each against the
- * emulator through the shaded jar, and checks their outputs (row counts, a known market figure, the charts). On the
+ * with nbclient and a python3 kernel, the Databricks notebook cell by cell past its setup cell, and the Scala script
+ * with Scala's script runner, each against the emulator through the shaded jar, and checks their outputs (row counts, a known market figure, the charts). On the
  * Spark 4.1 build only: the PySpark 4.1 client of {@code ../shared/pyspark} talks to no other. A machine without that
  * client, or without Debian's python3-nbclient, python3-ipykernel and python3-matplotlib ({@code .ci/setup}
  * installs them), skips this test, saying which is missing.
@@ -31,6 +31,25 @@ class NotebooksIT {
     String output = python(repo().resolve("notebooks/run_notebooks.py").toString(), out.toString());
     assertTrue(output.contains("hr_market.ipynb: every check holds"), output);
     assertTrue(output.contains("hr_market_databricks.py: every check holds"), output);
+    assertTrue(output.contains("hr_market.scala: every check holds"), output);
+  }
+
+  /** The java command that runs a Scala script over Spark's jars and the shaded jar, tab-separated. */
+  private static String scalaCommand() {
+    List<String> command = new java.util.ArrayList<>(
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(List.of(System.getProperty("lightcast.javaOptions").trim().split("\\s+")));
+    command.addAll(List.of(
+        "-cp",
+        String.join(
+            File.pathSeparator,
+            // The script runner's Scala first: a compiler needs its own library.
+            System.getProperty("lightcast.scalaRunner") + File.separator + "*",
+            System.getProperty("lightcast.sparkJars") + File.separator + "*",
+            System.getProperty("lightcast.shadedJar")),
+        "scala.tools.nsc.MainGenericRunner",
+        "-usejavacp"));
+    return String.join("\t", command);
   }
 
   /** A failed read reaches Python as one line that says what failed and what to do, not as a Py4J wall. */
@@ -96,6 +115,7 @@ class NotebooksIT {
     builder.environment().put("SPARK_HOME", sparkHome.toString());
     builder.environment().put("PYTHONPATH", pyspark.resolve("site").toString());
     builder.environment().put("LIGHTCAST_REPO", repo().toString());
+    builder.environment().put("LIGHTCAST_SCALA_COMMAND", scalaCommand());
     // The kernel's debugger warns of frozen modules at every start; nothing here debugs.
     builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
     Process process = builder.start();
