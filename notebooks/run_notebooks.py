@@ -58,29 +58,29 @@ def run_jupyter(out_dir):
     check("hr_market.ipynb", "\n".join(text), charts)
 
 
-def run_databricks(out_dir):
-    """Runs hr_market_databricks.py in a child interpreter, so that its Spark session is its own."""
-    result = subprocess.run(
-        [sys.executable, os.path.join(HERE, "databricks_cells.py")],
-        cwd=HERE, capture_output=True, text=True, timeout=600)
-    with open(os.path.join(out_dir, "hr_market_databricks.out"), "w") as log:
+def run_script(name, command, cwd, out_dir):
+    """Runs a notebook's script in its own process and keeps what it printed; fails when the script does."""
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=600)
+    with open(os.path.join(out_dir, name + ".out"), "w") as log:
         log.write(result.stdout + result.stderr)
     if result.returncode != 0:
-        raise SystemExit(f"hr_market_databricks.py failed:\n{result.stdout}\n{result.stderr}")
-    charts = result.stdout.count("[display]")
-    check("hr_market_databricks.py", result.stdout, charts)
+        raise SystemExit(f"{name} failed:\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def run_databricks(out_dir):
+    """Runs hr_market_databricks.py in a child interpreter, so that its Spark session is its own."""
+    name = "hr_market_databricks.py"
+    printed = run_script(name, [sys.executable, os.path.join(HERE, "databricks_cells.py")], HERE, out_dir)
+    check(name, printed, printed.count("[display]"))
 
 
 def run_scala(out_dir):
     """Runs hr_market.scala as a Scala script over Spark's jars and the shaded jar: LIGHTCAST_SCALA_COMMAND is the
     java command line that runs a script (the Scala runner and its classpath), the script's path to be added."""
-    command = os.environ["LIGHTCAST_SCALA_COMMAND"].split("\t") + [os.path.join(HERE, "hr_market.scala")]
-    result = subprocess.run(command, cwd=os.path.dirname(HERE), capture_output=True, text=True, timeout=600)
-    with open(os.path.join(out_dir, "hr_market_scala.out"), "w") as log:
-        log.write(result.stdout + result.stderr)
-    if result.returncode != 0:
-        raise SystemExit(f"hr_market.scala failed:\n{result.stdout}\n{result.stderr}")
-    check("hr_market.scala", result.stdout)
+    name = "hr_market.scala"
+    command = os.environ["LIGHTCAST_SCALA_COMMAND"].split("\t") + [os.path.join(HERE, name)]
+    check(name, run_script(name, command, os.path.dirname(HERE), out_dir))
 
 
 if __name__ == "__main__":

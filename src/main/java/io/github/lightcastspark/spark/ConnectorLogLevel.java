@@ -17,8 +17,12 @@ final class ConnectorLogLevel {
 
   private ConnectorLogLevel() {}
 
+  /** The level this JVM last set: a task of the same read need not reconfigure the loggers again. */
+  private static volatile String applied;
+
   static void apply(ReadOptions options) {
-    options.logLevel().ifPresent(level -> {
+    options.logLevel().filter(level -> !level.equals(applied)).ifPresent(level -> {
+      applied = level;
       try {
         Configurator.setLevel(CONNECTOR, Level.valueOf(level.toUpperCase(Locale.ROOT)));
         Configurator.setLevel(BUNDLED, Level.WARN);

@@ -93,9 +93,7 @@ public final class ResponseCache {
     Set<T> answered = new HashSet<>();
     for (T request : requests) {
       Key key = keyOf.apply(request);
-      Stored stored = memory.entries.getIfPresent(key);
-      if ((stored != null && System.nanoTime() - stored.storedNanos() <= ttlNanos)
-          || listed.contains(digest(key))) {
+      if (inMemory(key).isPresent() || listed.contains(digest(key))) {
         answered.add(request);
       }
     }
@@ -139,10 +137,10 @@ public final class ResponseCache {
     if (ttlNanos == 0 || mode == CacheMode.REFRESH) {
       return Optional.empty();
     }
-    Stored stored = memory.entries.getIfPresent(key);
-    if (stored != null && System.nanoTime() - stored.storedNanos() <= ttlNanos) {
+    Optional<ApiResponse> remembered = inMemory(key);
+    if (remembered.isPresent()) {
       counters.countCacheHit();
-      return Optional.of(stored.response());
+      return remembered;
     }
     if (store.isEmpty() || (key.live() && mode != CacheMode.OFFLINE)) {
       return Optional.empty();
@@ -154,6 +152,14 @@ public final class ResponseCache {
       memory.entries.put(key, new Stored(response, System.nanoTime()));
       return response;
     });
+  }
+
+  /** @return the JVM's answer to {@code key}, if it is within the memory's share of the TTL */
+  private Optional<ApiResponse> inMemory(Key key) {
+    Stored stored = memory.entries.getIfPresent(key);
+    return stored != null && System.nanoTime() - stored.storedNanos() <= ttlNanos
+        ? Optional.of(stored.response())
+        : Optional.empty();
   }
 
   void put(Key key, ApiResponse response, RequestCounters counters) {

@@ -43,9 +43,9 @@ public final class LmiClient {
    */
   public JsonNode fetch(ApiRequest request, List<String> fields) {
     ObjectNode body = body(request, fields);
-    String url = options.baseUrl() + request.dataset().path();
+    String url = occupationsUrl(request);
     return caller.json(
-        keyOf(request, fields),
+        occupationsKey(request, body),
         () -> authorized(ClassicRequestBuilder.post(url))
             .setEntity(JsonBodies.entity(body))
             .build(),
@@ -60,7 +60,7 @@ public final class LmiClient {
   public JsonNode regions(RegionType type) {
     String url = regionsUrl(type);
     return caller.json(
-        key("GET", url, ""),
+        regionsKey(type),
         () -> authorized(ClassicRequestBuilder.get(url)).build(),
         describeRegions(type),
         null);
@@ -72,14 +72,21 @@ public final class LmiClient {
    * @return what makes it the same request as another, for the response cache and its store
    */
   public ResponseCache.Key keyOf(ApiRequest request, List<String> fields) {
-    if (request.dataset() == Dataset.REGIONS) {
-      return key(
-          "GET", regionsUrl(request.region() == null ? null : request.region().type()), "");
-    }
-    return key(
-        "POST",
-        options.baseUrl() + request.dataset().path(),
-        body(request, fields).toString());
+    return request.dataset() == Dataset.REGIONS
+        ? regionsKey(request.region() == null ? null : request.region().type())
+        : occupationsKey(request, body(request, fields));
+  }
+
+  private ResponseCache.Key occupationsKey(ApiRequest request, ObjectNode body) {
+    return key("POST", occupationsUrl(request), body.toString());
+  }
+
+  private ResponseCache.Key regionsKey(RegionType type) {
+    return key("GET", regionsUrl(type), "");
+  }
+
+  private String occupationsUrl(ApiRequest request) {
+    return options.baseUrl() + request.dataset().path();
   }
 
   private String regionsUrl(RegionType type) {

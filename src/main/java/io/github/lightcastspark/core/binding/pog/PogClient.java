@@ -47,18 +47,18 @@ public final class PogClient {
     ObjectNode body = body(request.codes().get(0), request.region());
     String url = growthUrl(request);
     return send(
-        growthKey(request, vintage),
+        growthKey(url, body, vintage),
         () -> authorized(ClassicRequestBuilder.post(url)).setEntity(JsonBodies.entity(body)),
         request.toString());
   }
 
   /** @return what makes a growth request of {@code vintage} the same as another, for the cache and its store */
   public ResponseCache.Key growthKey(ApiRequest request, PogVersions vintage) {
-    return new ResponseCache.Key(
-            pog.credentialIdentity(),
-            "POST",
-            growthUrl(request),
-            body(request.codes().get(0), request.region()).toString())
+    return growthKey(growthUrl(request), body(request.codes().get(0), request.region()), vintage);
+  }
+
+  private ResponseCache.Key growthKey(String url, ObjectNode body, PogVersions vintage) {
+    return new ResponseCache.Key(pog.credentialIdentity(), "POST", url, body.toString())
         .ofVintage(vintage.toString());
   }
 
